@@ -1,0 +1,95 @@
+package monosearch.index;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * Analysis for drug text. Words are split on white space, then on punctuation inside them, keeping the joined
+ * form too ("co-trimoxazole" gives co, trimoxazole and cotrimoxazole) but never splitting letters from digits
+ * ("m2", "b12" stay whole). Superscripts and curly apostrophes are mapped first so "mg/m²" meets "mg/m2" and
+ * "patient’s" meets "patient's"; possessives are dropped; case and accents are folded; KStem stems lightly,
+ * leaving drug names alone.
+ */
+public final class DrugTextAnalyzer extends Analyzer {
+    private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.CATENATE_WORDS
+            | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+
+    private static final NormalizeCharMap CHAR_MAP = charMap();
+
+    private final boolean forIndexing;
+    private final SynonymMap synonyms;
+
+    private DrugTextAnalyzer(boolean forIndexing, SynonymMap synonyms) {
+        this.forIndexing = forIndexing;
+        this.synonyms = synonyms;
+    }
+
+    /** For documents: the token graph is flattened, as the index needs. */
+    public static DrugTextAnalyzer forIndexing() {
+        return new DrugTextAnalyzer(true, null);
+    }
+
+    /** For queries: the graph is kept so multi-word forms and synonyms become proper alternatives. */
+    public static DrugTextAnalyzer forQueries(SynonymMap synonyms) {
+        return new DrugTextAnalyzer(false, synonyms);
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(CHAR_MAP, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new WhitespaceTokenizer();
+        TokenStream stream = new WordDelimiterGraphFilter(source, WORD_DELIMITER_FLAGS, null);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new KStemFilter(stream);
+        if (synonyms != null && synonyms.fst != null) {
+            stream = new SynonymGraphFilter(stream, synonyms, true);
+        }
+        if (forIndexing) {
+            stream = new FlattenGraphFilter(stream);
+        }
+        return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    private static NormalizeCharMap charMap() {
+        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+        b.add("²", "2");
+        b.add("³", "3");
+        b.add("¹", "1");
+        b.add("’", "'");
+        b.add("‘", "'");
+        b.add("ʼ", "'");
+        b.add("`", "'");
+        b.add("´", "'");
+        b.add("‐", "-");
+        b.add("‑", "-");
+        b.add("–", "-");
+        b.add("—", " ");
+        b.add("µ", "u");
+        b.add("μ", "u");
+        return b.build();
+    }
+}

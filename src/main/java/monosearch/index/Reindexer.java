@@ -1,0 +1,285 @@
+package monosearch.index;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import monosearch.monograph.Corpus;
+import monosearch.monograph.Corpus.Problem;
+import monosearch.monograph.CorpusFile;
+import monosearch.monograph.CorpusScanner;
+import monosearch.monograph.MonographParser;
+import monosearch.monograph.ParsedMonograph;
+import monosearch.monograph.SourceText;
+import monosearch.monograph.UnusableFileException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Brings an index up to date with a corpus folder in one atomic commit: new and changed files are parsed and
+ * written, sections of deleted files removed, unchanged files (same size and modification time, or same
+ * content hash) left alone. Readers of the index see the old version until the commit, then the new one.
+ */
+public final class Reindexer {
+    /** Settings of one reindex run. */
+    public record Options(Path corpus, Path index, boolean full, long maxFileBytes, int threads) {
+    }
+
+    private final MonographParser parser;
+    private final PrintStream progress;
+
+    public Reindexer(MonographParser parser, PrintStream progress) {
+        this.parser = parser;
+        this.progress = progress;
+    }
+
+    public ReindexSummary run(Options options) throws IOException {
+        long start = System.nanoTime();
+        Corpus corpus = scanCorpus(options);
+        Files.createDirectories(options.index());
+        try (Directory dir = FSDirectory.open(options.index())) {
+            String fullReason = options.full() ? "--full was asked for" : null;
+            Map<String, IndexedFiles.State> indexed = Map.of();
+            if (DirectoryReader.indexExists(dir)) {
+                String schema = SegmentInfos.readLatestCommit(dir).getUserData().get(Schema.COMMIT_SCHEMA);
+                if (fullReason == null && !Schema.VERSION.equals(schema)) {
+                    fullReason = "the index was written with schema version " + schema + ", this is " + Schema.VERSION;
+                }
+                if (fullReason == null) {
+                    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                        indexed = IndexedFiles.read(reader);
+                    }
+                }
+            } else {
+                fullReason = "there was no index yet";
+            }
+            if (corpus.files().isEmpty()) {
+                throw new CorpusException("no monograph files (*.md, *.markdown) in " + options.corpus()
+                        + "; the index was left as it was");
+            }
+            IndexWriter writer = openWriter(dir, options.index());
+            try {
+                ReindexSummary summary = write(writer, corpus, indexed, fullReason, options, start);
+                writer.close();
+                return summary;
+            } catch (IOException | RuntimeException | Error e) {
+                writer.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Corpus scanCorpus(Options options) throws IOException {
+        try {
+            return new CorpusScanner(options.maxFileBytes()).scan(options.corpus());
+        } catch (NoSuchFileException e) {
+            throw new CorpusException("corpus folder " + options.corpus() + " does not exist or is not a folder; "
+                    + "the index was left as it was");
+        }
+    }
+
+    private static IndexWriter openWriter(Directory dir, Path indexPath) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(DrugTextAnalyzer.forIndexing())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(64);
+        try {
+            return new IndexWriter(dir, config);
+        } catch (LockObtainFailedException e) {
+            throw new IndexLockedException(indexPath);
+        }
+    }
+
+    private ReindexSummary write(IndexWriter writer, Corpus corpus, Map<String, IndexedFiles.State> indexed,
+                                 String fullReason, Options options, long start) throws IOException {
+        if (fullReason != null) {
+            writer.deleteAll();
+        }
+        List<Problem> skipped = Collections.synchronizedList(new ArrayList<>(corpus.problems().stream()
+                .filter(p -> !p.reason().startsWith("slug ")).toList()));
+        List<Problem> warnings = Collections.synchronizedList(new ArrayList<>(corpus.problems().stream()
+                .filter(p -> p.reason().startsWith("slug ")).toList()));
+        Set<String> present = new HashSet<>();
+        corpus.files().forEach(f -> present.add(f.source()));
+        skipped.forEach(p -> present.add(p.source()));
+
+        AtomicInteger added = new AtomicInteger();
+        AtomicInteger updated = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger();
+        AtomicLong sections = new AtomicLong();
+        AtomicInteger done = new AtomicInteger();
+        List<CorpusFile> candidates = new ArrayList<>();
+        for (CorpusFile f : corpus.files()) {
+            IndexedFiles.State state = indexed.get(f.source());
+            if (state != null && state.size() == f.size() && state.modified() == f.modified()
+                    && state.slug().equals(f.slug())) {
+                unchanged.incrementAndGet();
+            } else {
+                candidates.add(f);
+            }
+        }
+        Progress meter = new Progress(progress, candidates.size(), done);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
+        try {
+            List<Future<?>> futures = new ArrayList<>(candidates.size());
+            for (CorpusFile f : candidates) {
+                futures.add(pool.submit(() -> {
+                    IndexedFiles.State state = indexed.get(f.source());
+                    Outcome outcome = indexOne(writer, f, state, skipped, warnings, sections);
+                    switch (outcome) {
+                        case ADDED -> added.incrementAndGet();
+                        case UPDATED -> updated.incrementAndGet();
+                        case UNCHANGED -> unchanged.incrementAndGet();
+                        case SKIPPED -> { }
+                    }
+                    done.incrementAndGet();
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                await(future);
+                meter.maybePrint();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int removed = 0;
+        for (String source : indexed.keySet()) {
+            if (!present.contains(source)) {
+                writer.deleteDocuments(new Term(Schema.SOURCE, source));
+                removed++;
+            }
+        }
+        boolean changed = fullReason != null || added.get() + updated.get() + removed > 0 || writer.hasUncommittedChanges();
+        if (changed) {
+            Map<String, String> userData = new HashMap<>();
+            userData.put(Schema.COMMIT_SCHEMA, Schema.VERSION);
+            userData.put(Schema.COMMIT_TIME, Long.toString(System.currentTimeMillis()));
+            writer.setLiveCommitData(userData.entrySet());
+            writer.commit();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        List<Problem> sortedSkipped = new ArrayList<>(skipped);
+        sortedSkipped.sort((a, b) -> a.source().compareTo(b.source()));
+        List<Problem> sortedWarnings = new ArrayList<>(warnings);
+        sortedWarnings.sort((a, b) -> a.source().compareTo(b.source()));
+        return new ReindexSummary(corpus.files().size(), added.get(), updated.get(), removed, unchanged.get(),
+                sortedSkipped, sortedWarnings, sections.get(), fullReason, changed, millis);
+    }
+
+    private enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED }
+
+    private Outcome indexOne(IndexWriter writer, CorpusFile f, IndexedFiles.State state,
+                             List<Problem> skipped, List<Problem> warnings, AtomicLong sections)
+            throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(f.path());
+        } catch (IOException e) {
+            skipped.add(new Problem(f.source(), "cannot be read (" + e.getClass().getSimpleName() + ")"
+                    + keptNote(state)));
+            return Outcome.SKIPPED;
+        }
+        String hash = sha256(bytes);
+        Term id = new Term(Schema.SOURCE, f.source());
+        if (state != null && state.hash().equals(hash) && state.slug().equals(f.slug())) {
+            // Same content, newer timestamp: remember the timestamp so the next run need not read the file.
+            writer.updateNumericDocValue(id, Schema.FILE_MODIFIED, f.modified());
+            return Outcome.UNCHANGED;
+        }
+        ParsedMonograph parsed;
+        try {
+            parsed = parser.parse(f.slug(), f.source(), SourceText.decode(bytes));
+        } catch (UnusableFileException e) {
+            skipped.add(new Problem(f.source(), e.getMessage() + keptNote(state)));
+            return Outcome.SKIPPED;
+        } catch (RuntimeException e) {
+            skipped.add(new Problem(f.source(), "could not be parsed (" + e + ")" + keptNote(state)));
+            return Outcome.SKIPPED;
+        }
+        parsed.warnings().forEach(w -> warnings.add(new Problem(f.source(), w)));
+        var docs = Schema.documents(parsed.monograph(), new Schema.FileFacts(hash, bytes.length, f.modified()));
+        writer.updateDocuments(id, docs);
+        sections.addAndGet(docs.size());
+        return state == null ? Outcome.ADDED : Outcome.UPDATED;
+    }
+
+    private static String keptNote(IndexedFiles.State state) {
+        return state == null ? "" : "; its previously indexed version is kept";
+    }
+
+    private static void await(Future<?> future) throws IOException {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("reindex interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new UncheckedIOException(new IOException(cause));
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** A progress line every two seconds on large runs, nothing on small ones. */
+    private static final class Progress {
+        private final PrintStream out;
+        private final int total;
+        private final AtomicInteger done;
+        private long lastPrint = System.nanoTime();
+
+        Progress(PrintStream out, int total, AtomicInteger done) {
+            this.out = out;
+            this.total = total;
+            this.done = done;
+        }
+
+        void maybePrint() {
+            long now = System.nanoTime();
+            if (out != null && now - lastPrint > 2_000_000_000L) {
+                lastPrint = now;
+                out.printf("reindex: %d of %d changed files indexed%n", done.get(), total);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package monosearch.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import monosearch.monograph.Monograph;
+import monosearch.monograph.Section;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+
+/** The index's field names and how a section becomes a Lucene document. Every field name lives here. */
+public final class Schema {
+    /** Bump when fields or analysis change: an index with another version is rebuilt in full. */
+    public static final String VERSION = "1";
+    public static final String COMMIT_SCHEMA = "monosearch.schema";
+    public static final String COMMIT_TIME = "monosearch.committedAt";
+
+    // One document per section; the monograph's fields are repeated on each of its sections.
+    public static final String ID = "id";
+    public static final String SLUG = "slug";
+    public static final String SOURCE = "source";
+    public static final String DRUG = "drug";
+    public static final String SECTION = "section";
+    /** Lower-cased canonical section name, for exact filters. */
+    public static final String SECTION_KEY = "section_key";
+    public static final String HEADING = "heading";
+    /** All headings on the section's path, analysed. */
+    public static final String HEADINGS = "headings";
+    public static final String PATH = "path";
+    public static final String ANCHOR = "anchor";
+    public static final String LEVEL = "level";
+    public static final String POSITION = "position";
+    public static final String BODY = "body";
+    // The source file's state, for incremental reindexing.
+    public static final String FILE_HASH = "file_hash";
+    public static final String FILE_SIZE = "file_size";
+    public static final String FILE_MODIFIED = "file_modified";
+
+    /** Separates path elements in the stored path; never found in a heading. */
+    public static final String PATH_SEPARATOR = "\u001F";
+
+    private static final FieldType BODY_TYPE = bodyType();
+
+    private Schema() {
+    }
+
+    /** Facts about the file a monograph came from, kept with its sections. */
+    public record FileFacts(String hash, long size, long modified) {
+    }
+
+    public static List<Document> documents(Monograph monograph, FileFacts file) {
+        List<Document> docs = new ArrayList<>(monograph.sections().size());
+        for (Section s : monograph.sections()) {
+            Document d = new Document();
+            d.add(new StringField(ID, monograph.slug() + "#" + s.position(), Field.Store.YES));
+            d.add(new StringField(SLUG, monograph.slug(), Field.Store.YES));
+            d.add(new SortedDocValuesField(SLUG, new BytesRef(monograph.slug())));
+            d.add(new StringField(SOURCE, monograph.source(), Field.Store.YES));
+            d.add(new SortedDocValuesField(SOURCE, new BytesRef(monograph.source())));
+            d.add(new TextField(DRUG, monograph.drug(), Field.Store.YES));
+            d.add(new StoredField(SECTION, s.name()));
+            d.add(new StringField(SECTION_KEY, sectionKey(s.name()), Field.Store.NO));
+            d.add(new SortedDocValuesField(SECTION, new BytesRef(s.name())));
+            d.add(new TextField(HEADING, s.heading(), Field.Store.YES));
+            d.add(new TextField(HEADINGS, String.join(" ", s.path()), Field.Store.NO));
+            d.add(new StoredField(PATH, String.join(PATH_SEPARATOR, s.path())));
+            d.add(new StoredField(ANCHOR, s.anchor()));
+            d.add(new StoredField(LEVEL, s.level()));
+            d.add(new StoredField(POSITION, s.position()));
+            d.add(new NumericDocValuesField(POSITION, s.position()));
+            d.add(new Field(BODY, s.text(), BODY_TYPE));
+            d.add(new BinaryDocValuesField(FILE_HASH, new BytesRef(file.hash())));
+            d.add(new NumericDocValuesField(FILE_SIZE, file.size()));
+            d.add(new NumericDocValuesField(FILE_MODIFIED, file.modified()));
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    public static String sectionKey(String sectionName) {
+        return sectionName.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static List<String> splitPath(String storedPath) {
+        return List.of(storedPath.split(PATH_SEPARATOR, -1));
+    }
+
+    /** Body text keeps offsets in its postings, so snippets need no re-analysis. */
+    private static FieldType bodyType() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+}

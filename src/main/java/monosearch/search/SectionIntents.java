@@ -1,0 +1,96 @@
+package monosearch.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Query words that ask for a kind of section ("dose", "side effects", "how does it work"). */
+public final class SectionIntents {
+    /** A phrase (as folded words) and the sections it asks for, most wanted first. */
+    record Intent(List<String> words, List<String> sections) {
+    }
+
+    /** Query words [start, end) asked for these sections. */
+    record Match(int start, int end, List<String> sections) {
+    }
+
+    private final List<Intent> intents;
+
+    private SectionIntents(List<Intent> intents) {
+        List<Intent> sorted = new ArrayList<>(intents);
+        sorted.sort(Comparator.comparingInt((Intent i) -> -i.words().size()));
+        this.intents = List.copyOf(sorted);
+    }
+
+    public static SectionIntents bundled() {
+        try (InputStream in = SectionIntents.class.getResourceAsStream("/monosearch/intents.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("intents.txt is missing from the classpath");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled intents.txt", e);
+        }
+    }
+
+    public static SectionIntents load(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    static SectionIntents parse(String table) {
+        List<Intent> intents = new ArrayList<>();
+        for (String raw : table.split("\n")) {
+            String line = raw.strip();
+            int arrow = line.indexOf("=>");
+            if (line.isEmpty() || line.startsWith("#") || arrow < 0) {
+                continue;
+            }
+            List<String> sections = new ArrayList<>();
+            for (String s : line.substring(arrow + 2).split(",")) {
+                if (!s.isBlank()) {
+                    sections.add(s.strip());
+                }
+            }
+            for (String phrase : line.substring(0, arrow).split(",")) {
+                List<String> words = Words.split(phrase);
+                if (!words.isEmpty() && !sections.isEmpty()) {
+                    intents.add(new Intent(words, sections));
+                }
+            }
+        }
+        return new SectionIntents(intents);
+    }
+
+    /** Intent phrases in the words, longest first, not overlapping each other or the given taken words. */
+    List<Match> find(List<String> words, boolean[] taken) {
+        List<Match> found = new ArrayList<>();
+        boolean[] used = taken.clone();
+        for (Intent intent : intents) {
+            int n = intent.words().size();
+            for (int i = 0; i + n <= words.size(); i++) {
+                if (free(used, i, n) && words.subList(i, i + n).equals(intent.words())) {
+                    found.add(new Match(i, i + n, intent.sections()));
+                    for (int k = i; k < i + n; k++) {
+                        used[k] = true;
+                    }
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(Match::start));
+        return found;
+    }
+
+    private static boolean free(boolean[] used, int start, int n) {
+        for (int k = start; k < start + n; k++) {
+            if (used[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

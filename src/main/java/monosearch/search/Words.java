@@ -1,0 +1,60 @@
+package monosearch.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Plain word handling for names and intents: lower case, accents folded, split on anything not a letter or digit. */
+final class Words {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Words() {
+    }
+
+    static String fold(String text) {
+        String s = text.replace('’', '\'').replace("²", "2").replace("³", "3");
+        s = Normalizer.normalize(s, Normalizer.Form.NFKD);
+        return MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : SEPARATORS.split(fold(text))) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Levenshtein distance, giving up (returning max + 1) once it must exceed {@code max}. */
+    static int distance(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return max + 1;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
