@@ -1,7 +1,6 @@
 package monosearch.index;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -49,10 +48,17 @@ public final class Reindexer {
     public record Options(Path corpus, Path index, boolean full, long maxFileBytes, int threads) {
     }
 
-    private final MonographParser parser;
-    private final PrintStream progress;
+    /** Told after each changed file is indexed; throwing from it aborts the reindex, leaving the index as it was. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
 
-    public Reindexer(MonographParser parser, PrintStream progress) {
+        void filesIndexed(int done, int total);
+    }
+
+    private final MonographParser parser;
+    private final Progress progress;
+
+    public Reindexer(MonographParser parser, Progress progress) {
         this.parser = parser;
         this.progress = progress;
     }
@@ -131,7 +137,6 @@ public final class Reindexer {
         AtomicInteger updated = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
         AtomicLong sections = new AtomicLong();
-        AtomicInteger done = new AtomicInteger();
         List<CorpusFile> candidates = new ArrayList<>();
         for (CorpusFile f : corpus.files()) {
             IndexedFiles.State state = indexed.get(f.source());
@@ -142,7 +147,6 @@ public final class Reindexer {
                 candidates.add(f);
             }
         }
-        Progress meter = new Progress(progress, candidates.size(), done);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
         try {
             List<Future<?>> futures = new ArrayList<>(candidates.size());
@@ -156,13 +160,13 @@ public final class Reindexer {
                         case UNCHANGED -> unchanged.incrementAndGet();
                         case SKIPPED -> { }
                     }
-                    done.incrementAndGet();
                     return null;
                 }));
             }
+            int finished = 0;
             for (Future<?> future : futures) {
                 await(future);
-                meter.maybePrint();
+                progress.filesIndexed(++finished, futures.size());
             }
         } finally {
             pool.shutdownNow();
@@ -173,6 +177,11 @@ public final class Reindexer {
                 writer.deleteDocuments(new Term(Schema.SOURCE, source));
                 removed++;
             }
+        }
+        if (added.get() + updated.get() + unchanged.get() == 0) {
+            throw new CorpusException("none of the " + corpus.files().size() + " monograph files in " + options.corpus()
+                    + " could be indexed (first problem: " + (skipped.isEmpty() ? "unknown" : skipped.get(0))
+                    + "); the index was left as it was");
         }
         boolean changed = fullReason != null || added.get() + updated.get() + removed > 0 || writer.hasUncommittedChanges();
         if (changed) {
@@ -258,28 +267,6 @@ public final class Reindexer {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** A progress line every two seconds on large runs, nothing on small ones. */
-    private static final class Progress {
-        private final PrintStream out;
-        private final int total;
-        private final AtomicInteger done;
-        private long lastPrint = System.nanoTime();
-
-        Progress(PrintStream out, int total, AtomicInteger done) {
-            this.out = out;
-            this.total = total;
-            this.done = done;
-        }
-
-        void maybePrint() {
-            long now = System.nanoTime();
-            if (out != null && now - lastPrint > 2_000_000_000L) {
-                lastPrint = now;
-                out.printf("reindex: %d of %d changed files indexed%n", done.get(), total);
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package monosearch.monograph;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -16,6 +17,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param warning what was wrong with the front matter, if anything
  */
 record FrontMatter(Optional<String> title, String body, Optional<String> warning) {
+    private static final Pattern YAML_LINE = Pattern.compile("^[A-Za-z_][\\w-]*\\s*:.*$|^\\s+\\S.*$");
 
     static FrontMatter split(String text) {
         if (!text.startsWith("---")) {
@@ -40,8 +42,23 @@ record FrontMatter(Optional<String> title, String body, Optional<String> warning
             }
             lineStart = eol + 1;
         }
-        return new FrontMatter(Optional.empty(), text,
-                Optional.of("front matter is not closed by a second '---' line; read as text"));
+        return unclosed(text, firstEol + 1);
+    }
+
+    /** No closing '---': the "key: value" lines after the opening one are taken as the front matter. */
+    private static FrontMatter unclosed(String text, int yamlStart) {
+        int end = yamlStart;
+        while (end < text.length()) {
+            int eol = text.indexOf('\n', end);
+            int lineEnd = eol < 0 ? text.length() : eol;
+            if (!YAML_LINE.matcher(text.substring(end, lineEnd)).matches()) {
+                break;
+            }
+            end = eol < 0 ? text.length() : eol + 1;
+        }
+        FrontMatter salvaged = parseYaml(text.substring(yamlStart, end), text.substring(end));
+        return new FrontMatter(salvaged.title(), salvaged.body(),
+                Optional.of("front matter is not closed by a second '---' line; its key: value lines were read as front matter"));
     }
 
     private static FrontMatter parseYaml(String yaml, String body) {

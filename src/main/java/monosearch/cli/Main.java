@@ -1,0 +1,44 @@
+package monosearch.cli;
+
+import java.io.IOException;
+import monosearch.index.CorpusException;
+import monosearch.index.IndexLockedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "monosearch", mixinStandardHelpOptions = true, version = "monosearch 0.1.0",
+        description = "Full-text search over drug monographs.",
+        subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status. */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(Main::report)
+                .execute(args);
+    }
+
+    /** Known failures as one clear line, no stack trace. */
+    private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof IndexLockedException) {
+            cmd.getErr().println("monosearch: " + e.getMessage());
+            return 2;
+        }
+        if (e instanceof CorpusException) {
+            cmd.getErr().println("monosearch: " + e.getMessage());
+            return 1;
+        }
+        if (e instanceof IOException) {
+            cmd.getErr().println("monosearch: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+        cmd.getErr().println("monosearch: unexpected error: " + e);
+        if (System.getenv("MONOSEARCH_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,409 @@
+package monosearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import monosearch.index.Schema;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns what a user typed into Lucene queries. Words are matched in the drug name, the headings and the body
+ * (in that order of weight); a word nobody wrote is matched with one or two typos; the last word also matches
+ * as a prefix; words that name a drug or ask for a kind of section steer the ranking instead of filtering.
+ */
+final class QueryPlanner {
+    static final float DRUG_WEIGHT = 3f;
+    static final float HEADINGS_WEIGHT = 2f;
+    static final float BODY_WEIGHT = 1f;
+    static final float DRUG_INTENT_BOOST = 8f;
+    static final float SECTION_INTENT_BOOST = 6f;
+    static final float FUZZY_WEIGHT = 0.5f;
+    static final float PREFIX_WEIGHT = 0.6f;
+    static final int MAX_PREFIX_EXPANSIONS = 50;
+    static final int MAX_FUZZY_EXPANSIONS = 20;
+
+    private static final String[] FIELDS = {Schema.DRUG, Schema.HEADINGS, Schema.BODY};
+    private static final float[] WEIGHTS = {DRUG_WEIGHT, HEADINGS_WEIGHT, BODY_WEIGHT};
+    private static final Set<String> STOPWORDS = Set.of("a", "an", "the", "of", "in", "on", "for", "to", "is", "are",
+            "was", "were", "be", "and", "or", "with", "what", "how", "does", "do", "can", "i", "it", "its", "my",
+            "should", "when", "why", "which", "who", "me", "you", "about", "at", "by", "from", "as", "this", "that",
+            "there", "if", "any", "much", "will", "could", "would", "take", "taking", "during", "while");
+
+    /**
+     * Queries for one search.
+     *
+     * @param strict     every content word must match
+     * @param relaxed    half the content words suffice; null where strict is all there is
+     * @param highlight  the matching part only, for snippets
+     * @param namesDrug  the query names a drug, so one drug may fill the page
+     * @param unknown    words matching no indexed term: candidates for a spelling suggestion
+     */
+    record Plan(Query strict, Query relaxed, Query highlight, boolean namesDrug, List<String> unknown) {
+    }
+
+    private final Analyzer analyzer;
+    private final SectionIntents intents;
+    private final QueryBuilder builder;
+
+    QueryPlanner(Analyzer analyzer, SectionIntents intents) {
+        this.analyzer = analyzer;
+        this.intents = intents;
+        this.builder = new QueryBuilder(analyzer);
+        this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    }
+
+    Plan plan(UserQuery query, IndexSnapshot snapshot, List<String> sectionFilter, List<String> drugFilter)
+            throws IOException {
+        IndexReader reader = snapshot.searcher().getIndexReader();
+        List<UserQuery.Part> parts = query.included();
+        UserQuery.Part lastPart = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+
+        // Folded words of the plain-word parts, each remembering its part, for spotting drugs and intents.
+        List<String> words = new ArrayList<>();
+        List<UserQuery.Part> owner = new ArrayList<>();
+        for (UserQuery.Part p : parts) {
+            if (p.kind() == UserQuery.Kind.WORD) {
+                for (String w : Words.split(p.text())) {
+                    words.add(w);
+                    owner.add(p);
+                }
+            }
+        }
+        boolean[] taken = new boolean[words.size()];
+        List<DrugNames.Mention> mentions = snapshot.drugs().mentionsIn(words);
+        for (DrugNames.Mention m : mentions) {
+            mark(taken, m.start(), m.end());
+        }
+        List<SectionIntents.Match> asked = intents.find(words, taken);
+        for (SectionIntents.Match m : asked) {
+            mark(taken, m.start(), m.end());
+        }
+
+        List<Unit> content = contentUnits(words, owner, taken, lastPart);
+        boolean hasOtherParts = parts.stream().anyMatch(p -> p.kind() != UserQuery.Kind.WORD);
+        boolean drugRequired = false;
+        if (content.isEmpty() && !hasOtherParts) {
+            if (!mentions.isEmpty()) {
+                drugRequired = true;
+            } else if (!asked.isEmpty()) {
+                // Only section words ("side effects"): they are what to find.
+                for (SectionIntents.Match m : asked) {
+                    for (int i = m.start(); i < m.end(); i++) {
+                        content.add(new Unit(words.get(i), i == words.size() - 1 && owner.get(i) == lastPart));
+                    }
+                }
+            } else {
+                // Only stop words: search them after all rather than nothing.
+                for (int i = 0; i < words.size(); i++) {
+                    content.add(new Unit(words.get(i), i == words.size() - 1 && owner.get(i) == lastPart));
+                }
+            }
+        }
+
+        List<String> unknown = new ArrayList<>();
+        List<Query> contentClauses = new ArrayList<>();
+        for (Unit u : content) {
+            Query q = wordQuery(u.text(), u.last(), reader, unknown);
+            if (q != null) {
+                contentClauses.add(q);
+            }
+        }
+        for (UserQuery.Part p : parts) {
+            Query q = switch (p.kind()) {
+                case PHRASE -> phraseQuery(p.text());
+                case PREFIX -> prefixPartQuery(p.text(), reader, unknown);
+                case WORD -> null;
+            };
+            if (q != null) {
+                contentClauses.add(q);
+            }
+        }
+
+        BooleanQuery.Builder common = new BooleanQuery.Builder();
+        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        contentClauses.forEach(q -> highlight.add(q, Occur.SHOULD));
+        for (DrugNames.Mention m : mentions) {
+            common.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.SLUG, m.drug().slug()))),
+                    m.exact() ? DRUG_INTENT_BOOST : DRUG_INTENT_BOOST * 0.8f), Occur.SHOULD);
+            for (int i = m.start(); i < m.end(); i++) {
+                Query q = wordQuery(words.get(i), false, reader, unknown);
+                if (q != null) {
+                    common.add(q, Occur.SHOULD);
+                    highlight.add(q, Occur.SHOULD);
+                }
+            }
+        }
+        for (SectionIntents.Match m : asked) {
+            float boost = SECTION_INTENT_BOOST;
+            for (String section : m.sections()) {
+                common.add(new BoostQuery(new ConstantScoreQuery(
+                        new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(section)))), boost), Occur.SHOULD);
+                boost *= 0.9f;
+            }
+            Query q = wordQuery(String.join(" ", words.subList(m.start(), m.end())), false, reader, new ArrayList<>());
+            if (q != null) {
+                common.add(q, Occur.SHOULD);
+                highlight.add(q, Occur.SHOULD);
+            }
+        }
+        if (drugRequired && asked.isEmpty()) {
+            // Just a drug's name: its overview and usage first.
+            common.add(sectionBoost("Overview", 4f), Occur.SHOULD);
+            common.add(sectionBoost("Usage", 3f), Occur.SHOULD);
+        }
+        addProximity(common, words, taken, content);
+        if (drugRequired) {
+            BooleanQuery.Builder anyDrug = new BooleanQuery.Builder();
+            mentions.forEach(m -> anyDrug.add(new TermQuery(new Term(Schema.SLUG, m.drug().slug())), Occur.SHOULD));
+            common.add(anyDrug.build(), Occur.FILTER);
+        }
+        addExclusions(common, query.excluded());
+        addFilters(common, sectionFilter, drugFilter);
+        BooleanQuery shared = common.build();
+
+        Query strict = combine(shared, contentClauses, contentClauses.size());
+        Query relaxed = contentClauses.size() >= 2
+                ? combine(shared, contentClauses, (contentClauses.size() + 1) / 2)
+                : null;
+        boolean hasPositive = !contentClauses.isEmpty() || drugRequired;
+        if (!hasPositive) {
+            strict = new BooleanQuery.Builder().build();
+            relaxed = null;
+        }
+        return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), unknown);
+    }
+
+    private record Unit(String text, boolean last) {
+    }
+
+    /** Content words: plain-word parts whose words name no drug or intent, kept whole where possible. */
+    private static List<Unit> contentUnits(List<String> words, List<UserQuery.Part> owner, boolean[] taken,
+                                           UserQuery.Part lastPart) {
+        List<Unit> units = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            UserQuery.Part part = owner.get(i);
+            int end = i;
+            while (end < words.size() && owner.get(end) == part) {
+                end++;
+            }
+            boolean anyTaken = false;
+            for (int k = i; k < end; k++) {
+                anyTaken |= taken[k];
+            }
+            if (!anyTaken && !(end - i == 1 && STOPWORDS.contains(words.get(i)))) {
+                units.add(new Unit(part.text(), part == lastPart));
+            } else {
+                for (int k = i; k < end; k++) {
+                    if (!taken[k] && !STOPWORDS.contains(words.get(k))) {
+                        units.add(new Unit(words.get(k), part == lastPart && k == end - 1));
+                    }
+                }
+            }
+            i = end;
+        }
+        return units;
+    }
+
+    private static Query combine(BooleanQuery shared, List<Query> content, int minimumMatch) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (var clause : shared.clauses()) {
+            b.add(clause);
+        }
+        if (minimumMatch >= content.size()) {
+            content.forEach(q -> b.add(q, Occur.MUST));
+        } else {
+            BooleanQuery.Builder some = new BooleanQuery.Builder().setMinimumNumberShouldMatch(minimumMatch);
+            content.forEach(q -> some.add(q, Occur.SHOULD));
+            b.add(some.build(), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    /** One word (or a hyphenated form) in drug name, headings and body; typo and prefix forms where they help. */
+    private Query wordQuery(String text, boolean last, IndexReader reader, List<String> unknown) throws IOException {
+        List<Query> alternatives = new ArrayList<>();
+        Query exact = acrossFields(field -> builder.createBooleanQuery(field, text, Occur.MUST));
+        if (exact == null) {
+            return null;
+        }
+        alternatives.add(exact);
+        List<String> terms = analyze(text);
+        if (terms.size() == 1) {
+            String term = terms.get(0);
+            if (term.length() >= 5 && docFreq(reader, term) == 0) {
+                unknown.add(text);
+                int edits = term.length() >= 9 ? 2 : 1;
+                alternatives.add(acrossFields(field -> new BoostQuery(
+                        new FuzzyQuery(new Term(field, term), edits, 1, MAX_FUZZY_EXPANSIONS, true), FUZZY_WEIGHT)));
+            }
+            if (last) {
+                String prefix = normalized(text);
+                if (prefix.length() >= 2 && !prefix.contains(" ")) {
+                    alternatives.add(prefixAcrossFields(prefix, PREFIX_WEIGHT));
+                }
+            }
+        }
+        return alternatives.size() == 1 ? exact : new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    private Query phraseQuery(String text) {
+        return acrossFields(field -> builder.createPhraseQuery(field, text, 0));
+    }
+
+    /** "leuk*": the words before the last as words, the last as a prefix. */
+    private Query prefixPartQuery(String text, IndexReader reader, List<String> unknown) throws IOException {
+        List<String> pieces = Words.split(text);
+        if (pieces.isEmpty()) {
+            return null;
+        }
+        String prefix = pieces.get(pieces.size() - 1);
+        Query prefixQuery = prefixAcrossFields(prefix, 1f);
+        if (pieces.size() == 1) {
+            return prefixQuery;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String w : pieces.subList(0, pieces.size() - 1)) {
+            Query q = wordQuery(w, false, reader, unknown);
+            if (q != null) {
+                b.add(q, Occur.MUST);
+            }
+        }
+        b.add(prefixQuery, Occur.MUST);
+        return b.build();
+    }
+
+    private static Query prefixAcrossFields(String prefix, float weight) {
+        List<Query> perField = new ArrayList<>();
+        for (int i = 0; i < FIELDS.length; i++) {
+            PrefixQuery q = new PrefixQuery(new Term(FIELDS[i], prefix),
+                    new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_PREFIX_EXPANSIONS));
+            perField.add(new BoostQuery(q, WEIGHTS[i] * weight));
+        }
+        return new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    private interface FieldQuery {
+        Query build(String field);
+    }
+
+    private static Query acrossFields(FieldQuery make) {
+        List<Query> perField = new ArrayList<>();
+        for (int i = 0; i < FIELDS.length; i++) {
+            Query q = make.build(FIELDS[i]);
+            if (q != null) {
+                perField.add(WEIGHTS[i] == 1f ? q : new BoostQuery(q, WEIGHTS[i]));
+            }
+        }
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    /** Words standing together rank above the same words scattered. */
+    private void addProximity(BooleanQuery.Builder b, List<String> words, boolean[] taken, List<Unit> content) {
+        List<String> meaningful = new ArrayList<>();
+        for (String w : words) {
+            if (!STOPWORDS.contains(w)) {
+                meaningful.add(w);
+            }
+        }
+        if (meaningful.size() < 2 || meaningful.size() > 8) {
+            return;
+        }
+        String text = String.join(" ", meaningful);
+        Query exactPhrase = builder.createPhraseQuery(Schema.BODY, text, 0);
+        Query nearPhrase = builder.createPhraseQuery(Schema.BODY, text, 4);
+        Query headingPhrase = builder.createPhraseQuery(Schema.HEADINGS, text, 1);
+        if (exactPhrase != null) {
+            b.add(new BoostQuery(exactPhrase, 1.5f), Occur.SHOULD);
+        }
+        if (nearPhrase != null) {
+            b.add(nearPhrase, Occur.SHOULD);
+        }
+        if (headingPhrase != null) {
+            b.add(new BoostQuery(headingPhrase, HEADINGS_WEIGHT), Occur.SHOULD);
+        }
+    }
+
+    private void addExclusions(BooleanQuery.Builder b, List<UserQuery.Part> excluded) {
+        for (UserQuery.Part p : excluded) {
+            Query q = switch (p.kind()) {
+                case PHRASE -> phraseQuery(p.text());
+                case PREFIX -> prefixAcrossFields(normalized(p.text()), 1f);
+                case WORD -> acrossFields(field -> builder.createBooleanQuery(field, p.text(), Occur.MUST));
+            };
+            if (q != null) {
+                b.add(q, Occur.MUST_NOT);
+            }
+        }
+    }
+
+    private static void addFilters(BooleanQuery.Builder b, List<String> sections, List<String> drugs) {
+        if (!sections.isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            new LinkedHashSet<>(sections).forEach(s ->
+                    any.add(new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(s))), Occur.SHOULD));
+            b.add(any.build(), Occur.FILTER);
+        }
+        if (!drugs.isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            new LinkedHashSet<>(drugs).forEach(s ->
+                    any.add(new TermQuery(new Term(Schema.SLUG, s.strip().toLowerCase(Locale.ROOT))), Occur.SHOULD));
+            b.add(any.build(), Occur.FILTER);
+        }
+    }
+
+    private static Query sectionBoost(String section, float boost) {
+        return new BoostQuery(new ConstantScoreQuery(
+                new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(section)))), boost);
+    }
+
+    private static void mark(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            taken[i] = true;
+        }
+    }
+
+    private static int docFreq(IndexReader reader, String term) throws IOException {
+        int df = 0;
+        for (String field : FIELDS) {
+            df += reader.docFreq(new Term(field, term));
+        }
+        return df;
+    }
+
+    private String normalized(String text) {
+        return analyzer.normalize(Schema.BODY, text).utf8ToString();
+    }
+
+    /** The terms the query analyzer makes of a text (synonym alternatives included). */
+    List<String> analyze(String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(Schema.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,199 @@
+package monosearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import monosearch.index.Schema;
+import monosearch.monograph.Monograph;
+import monosearch.monograph.Section;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+
+/** Ranked section search, drug-name suggestions and whole monographs, over the live index. */
+public final class SearchService {
+    /** Sections of one drug allowed on the first page, unless the query names the drug. */
+    static final int PER_DRUG_ON_FIRST_PAGE = 3;
+    static final int FIRST_PAGE = 10;
+    private static final Set<String> HIT_FIELDS = Set.of(Schema.DRUG, Schema.SLUG, Schema.SOURCE, Schema.SECTION,
+            Schema.HEADING, Schema.PATH, Schema.ANCHOR);
+
+    private final LiveIndex index;
+    private final QueryPlanner planner;
+    private final Snippets snippets;
+    private final Spelling spelling = new Spelling();
+    private final Links links;
+
+    public SearchService(LiveIndex index, Analyzer queryAnalyzer, SectionIntents intents, Links links) {
+        this.index = index;
+        this.planner = new QueryPlanner(queryAnalyzer, intents);
+        this.snippets = new Snippets(queryAnalyzer);
+        this.links = links;
+    }
+
+    /** With the bundled intent table and the standard query analysis. */
+    public static SearchService withDefaults(LiveIndex index, Links links) {
+        return new SearchService(index, monosearch.index.DrugTextAnalyzer.forQueries(null), SectionIntents.bundled(), links);
+    }
+
+    public SearchResult search(SearchRequest request) throws IOException {
+        long start = System.nanoTime();
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            UserQuery query = UserQuery.parse(request.query());
+            QueryPlanner.Plan plan = planner.plan(query, snapshot, request.sections(), request.drugs());
+            IndexSearcher searcher = snapshot.searcher();
+            int window = Math.max(request.offset() + request.limit(), FIRST_PAGE) + 3 * FIRST_PAGE;
+            Ranked ranked = run(searcher, plan.strict(), window);
+            if (ranked.total() == 0 && plan.relaxed() != null) {
+                ranked = run(searcher, plan.relaxed(), window);
+            }
+            List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top().scoreDocs) : diversify(searcher, ranked.top().scoreDocs);
+            List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
+                    Math.min(request.offset() + request.limit(), ordered.size()));
+            List<SearchResult.Hit> hits = hits(searcher, plan.highlight(), page);
+            String suggestion = suggestion(request, plan, snapshot);
+            double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+            return new SearchResult(request.query(), ranked.total(), tookMs, hits,
+                    new SearchResult.Facets(ranked.sections()), suggestion);
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    private record Ranked(TopDocs top, long total, List<SearchResult.FacetValue> sections) {
+    }
+
+    private static Ranked run(IndexSearcher searcher, Query query, int window) throws IOException {
+        var topManager = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE, false);
+        var both = new MultiCollectorManager(topManager, new SectionCounts());
+        Object[] results = searcher.search(query, both);
+        TopDocs top = (TopDocs) results[0];
+        @SuppressWarnings("unchecked")
+        List<SearchResult.FacetValue> sections = (List<SearchResult.FacetValue>) results[1];
+        return new Ranked(top, top.totalHits.value, sections);
+    }
+
+    /** At most a few sections of one drug on the first page; the rest follow after it, in score order. */
+    private static List<ScoreDoc> diversify(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Map<String, Integer> perDrug = new HashMap<>();
+        List<ScoreDoc> first = new ArrayList<>();
+        List<ScoreDoc> later = new ArrayList<>();
+        for (ScoreDoc d : docs) {
+            if (first.size() >= FIRST_PAGE) {
+                later.add(d);
+                continue;
+            }
+            String slug = stored.document(d.doc, Set.of(Schema.SLUG)).get(Schema.SLUG);
+            int n = perDrug.merge(slug, 1, Integer::sum);
+            (n <= PER_DRUG_ON_FIRST_PAGE ? first : later).add(d);
+        }
+        later.sort((a, b) -> Float.compare(b.score, a.score) != 0 ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        first.addAll(later);
+        return first;
+    }
+
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, Query highlight, List<ScoreDoc> page) throws IOException {
+        int[] ids = page.stream().mapToInt(d -> d.doc).toArray();
+        String[] texts = snippets.forDocs(searcher, highlight, ids);
+        StoredFields stored = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            Document d = stored.document(ids[i], HIT_FIELDS);
+            String slug = d.get(Schema.SLUG);
+            String anchor = d.get(Schema.ANCHOR);
+            hits.add(new SearchResult.Hit(d.get(Schema.DRUG), slug, d.get(Schema.SECTION), d.get(Schema.HEADING),
+                    Schema.splitPath(d.get(Schema.PATH)), anchor, links.of(slug, d.get(Schema.SOURCE), anchor),
+                    page.get(i).score, texts[i]));
+        }
+        return hits;
+    }
+
+    private String suggestion(SearchRequest request, QueryPlanner.Plan plan, IndexSnapshot snapshot) throws IOException {
+        if (plan.unknown().isEmpty()) {
+            return null;
+        }
+        Map<String, String> corrections = spelling.corrections(plan.unknown(), snapshot);
+        if (corrections.isEmpty()) {
+            return null;
+        }
+        String corrected = Spelling.apply(request.query(), corrections);
+        if (corrected.equalsIgnoreCase(request.query())) {
+            return null;
+        }
+        // The typed words match nothing literally; suggest only a correction that finds something.
+        QueryPlanner.Plan check = planner.plan(UserQuery.parse(corrected), snapshot, request.sections(), request.drugs());
+        IndexSearcher searcher = snapshot.searcher();
+        long found = searcher.count(check.strict());
+        if (found == 0 && check.relaxed() != null) {
+            found = searcher.count(check.relaxed());
+        }
+        return found > 0 ? corrected : null;
+    }
+
+    /** Drug names for a search box. */
+    public List<DrugNames.Drug> suggest(String text, int limit) throws IOException {
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            return snapshot.drugs().suggest(text, limit);
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    /** A whole monograph, rebuilt from the index. */
+    public Optional<Monograph> monograph(String slug) throws IOException {
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            IndexSearcher searcher = snapshot.searcher();
+            TopDocs docs = searcher.search(new TermQuery(new Term(Schema.SLUG, slug)), 10_000,
+                    new Sort(new SortField(Schema.POSITION, SortField.Type.LONG)));
+            if (docs.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            StoredFields stored = searcher.storedFields();
+            List<Section> sections = new ArrayList<>();
+            Document first = null;
+            for (ScoreDoc sd : docs.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                if (first == null) {
+                    first = d;
+                }
+                sections.add(new Section(d.get(Schema.SECTION), d.get(Schema.HEADING), Schema.splitPath(d.get(Schema.PATH)),
+                        d.get(Schema.ANCHOR), d.getField(Schema.LEVEL).numericValue().intValue(),
+                        d.getField(Schema.POSITION).numericValue().intValue(), d.get(Schema.BODY)));
+            }
+            return Optional.of(new Monograph(first.get(Schema.DRUG), slug, first.get(Schema.SOURCE), sections));
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    /** Size and version of the index being served. */
+    public IndexStats stats() throws IOException {
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            return new IndexStats(snapshot.monographs(), snapshot.sections(), snapshot.version());
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
+    public record IndexStats(int monographs, int sections, long version) {
+    }
+}

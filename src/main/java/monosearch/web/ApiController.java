@@ -1,0 +1,67 @@
+package monosearch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.util.List;
+import monosearch.monograph.Monograph;
+import monosearch.search.DrugNames;
+import monosearch.search.SearchRequest;
+import monosearch.search.SearchResult;
+import monosearch.search.SearchService;
+
+/** The JSON API: reads and checks parameters, asks the search service, writes JSON. Nothing else. */
+final class ApiController {
+    static final int MAX_QUERY_CHARS = 500;
+    static final int MAX_FILTER_VALUES = 20;
+
+    private final SearchService search;
+
+    ApiController(SearchService search) {
+        this.search = search;
+    }
+
+    void search(Context ctx) throws IOException {
+        String q = Params.requiredText(ctx, "q", MAX_QUERY_CHARS);
+        List<String> sections = Params.list(ctx, "section", MAX_FILTER_VALUES, false);
+        List<String> drugs = Params.list(ctx, "drug", MAX_FILTER_VALUES, true);
+        int limit = Params.intInRange(ctx, "limit", 10, 1, 100);
+        int offset = Params.intInRange(ctx, "offset", 0, 0, 10_000);
+        SearchResult result = search.search(new SearchRequest(q, sections, drugs, limit, offset));
+        ctx.json(result);
+    }
+
+    record Suggestions(String query, List<DrugNames.Drug> suggestions) {
+    }
+
+    void suggest(Context ctx) throws IOException {
+        String q = Params.requiredText(ctx, "q", 100);
+        int limit = Params.intInRange(ctx, "limit", 8, 1, 20);
+        ctx.json(new Suggestions(q, search.suggest(q, limit)));
+    }
+
+    record SectionJson(String section, String heading, List<String> path, String anchor, int level, String text) {
+    }
+
+    record MonographJson(String drug, String slug, String source, List<SectionJson> sections) {
+        static MonographJson of(Monograph m) {
+            return new MonographJson(m.drug(), m.slug(), m.source(), m.sections().stream()
+                    .map(s -> new SectionJson(s.name(), s.heading(), s.path(), s.anchor(), s.level(), s.text()))
+                    .toList());
+        }
+    }
+
+    void monograph(Context ctx) throws IOException {
+        Monograph m = search.monograph(ctx.pathParam("slug"))
+                .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
+        ctx.json(MonographJson.of(m));
+    }
+
+    record Health(String status, int monographs, int sections, long indexVersion) {
+    }
+
+    void health(Context ctx) throws IOException {
+        SearchService.IndexStats stats = search.stats();
+        ctx.json(new Health("ok", stats.monographs(), stats.sections(), stats.version()));
+    }
+}

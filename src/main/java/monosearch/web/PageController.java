@@ -1,0 +1,56 @@
+package monosearch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import monosearch.monograph.Monograph;
+import monosearch.search.SearchService;
+
+/** HTML pages: the search page (static, scripted from /assets) and the monograph page (rendered here). */
+final class PageController {
+    private final SearchService search;
+    private final byte[] searchPage;
+
+    PageController(SearchService search) {
+        this.search = search;
+        this.searchPage = resource("/web/index.html");
+    }
+
+    void searchPage(Context ctx) {
+        ctx.contentType("text/html; charset=utf-8").result(searchPage);
+    }
+
+    void monograph(Context ctx) throws IOException {
+        Monograph m = search.monograph(ctx.pathParam("slug"))
+                .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
+        ctx.contentType("text/html; charset=utf-8").result(MonographPage.render(m));
+    }
+
+    void openSearch(Context ctx) {
+        String base = ctx.scheme() + "://" + ctx.host();
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+                  <ShortName>monosearch</ShortName>
+                  <Description>Search the drug monographs</Description>
+                  <InputEncoding>UTF-8</InputEncoding>
+                  <Url type="text/html" method="get" template="%1$s/?q={searchTerms}"/>
+                  <Url type="application/x-suggestions+json" method="get" template="%1$s/api/suggest?q={searchTerms}"/>
+                </OpenSearchDescription>
+                """.formatted(Html.escape(base));
+        ctx.contentType("application/opensearchdescription+xml; charset=utf-8").result(xml);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = PageController.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package monosearch.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import monosearch.search.SearchService;
+
+/** The HTTP server: routes, error mapping and response headers. Handlers live in the controllers. */
+public final class WebServer implements AutoCloseable {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private final Javalin app;
+    private final WebConfig config;
+
+    public WebServer(SearchService search, WebConfig config) {
+        this.config = config;
+        ApiController api = new ApiController(search);
+        PageController pages = new PageController(search);
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.http.prefer405over404 = true;
+            c.http.maxRequestSize = 16 * 1024;
+            c.router.ignoreTrailingSlashes = true;
+            c.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/web/assets";
+                files.location = Location.CLASSPATH;
+                files.precompressMaxSize = 0;
+            });
+            if (config.logRequests()) {
+                c.requestLogger.http(this::logRequest);
+            }
+            c.routes.before(WebServer::securityHeaders);
+            c.routes.get("/", pages::searchPage);
+            c.routes.get("/monographs/{slug}", pages::monograph);
+            c.routes.get("/opensearch.xml", pages::openSearch);
+            c.routes.get("/api/search", api::search);
+            c.routes.get("/api/suggest", api::suggest);
+            c.routes.get("/api/monographs/{slug}", api::monograph);
+            c.routes.get("/health", api::health);
+            c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                System.err.println("request failed: " + ctx.method() + " " + ctx.path() + ": " + e);
+                error(ctx, 500, "internal error; the server log has the details");
+            });
+            c.routes.error(404, ctx -> fillEmpty(ctx, 404, "not found"));
+            c.routes.error(405, ctx -> fillEmpty(ctx, 405, "method not allowed"));
+        });
+    }
+
+    public WebServer start() {
+        app.start(config.host(), config.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
+
+    static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(new ApiError(status, message));
+    }
+
+    private static void fillEmpty(Context ctx, int status, String message) {
+        if (isEmpty(ctx)) {
+            error(ctx, status, message);
+        }
+    }
+
+    private static boolean isEmpty(Context ctx) {
+        InputStream body = ctx.resultInputStream();
+        if (body == null) {
+            return true;
+        }
+        try {
+            return body.available() == 0 && (ctx.result() == null || ctx.result().isEmpty());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private void logRequest(Context ctx, Float ms) {
+        StringBuilder line = new StringBuilder(160);
+        line.append("request method=").append(ctx.method())
+                .append(" path=").append(Json.quote(ctx.path()))
+                .append(" status=").append(ctx.statusCode())
+                .append(String.format(Locale.ROOT, " ms=%.2f", ms));
+        if (config.logQueries() && ctx.queryString() != null) {
+            line.append(" query=").append(Json.quote(ctx.queryString()));
+        }
+        System.err.println(line);
+    }
+}

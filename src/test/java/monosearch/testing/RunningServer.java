@@ -1,0 +1,59 @@
+package monosearch.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import monosearch.search.Links;
+import monosearch.search.LiveIndex;
+import monosearch.search.SearchService;
+import monosearch.web.WebConfig;
+import monosearch.web.WebServer;
+
+/** The real server on a free loopback port over a real index folder, plus a plain HTTP client for it. */
+public final class RunningServer implements AutoCloseable {
+    private final LiveIndex index;
+    private final WebServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningServer(LiveIndex index, WebServer server) {
+        this.index = index;
+        this.server = server;
+    }
+
+    public static RunningServer start(Path indexDir) throws IOException {
+        return start(indexDir, null);
+    }
+
+    public static RunningServer start(Path indexDir, String linkTemplate) throws IOException {
+        LiveIndex index = LiveIndex.open(indexDir, 200);
+        SearchService search = SearchService.withDefaults(index, new Links(linkTemplate));
+        WebServer server = new WebServer(search, WebConfig.loopback(0)).start();
+        return new RunningServer(index, server);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public LiveIndex liveIndex() {
+        return index;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        index.close();
+    }
+}
