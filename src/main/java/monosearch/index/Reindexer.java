@@ -110,6 +110,7 @@ public final class Reindexer {
 
     private static IndexWriter openWriter(Directory dir, Path indexPath) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(DrugTextAnalyzer.forIndexing())
+                .setSimilarity(new Scoring())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
                 .setRAMBufferSizeMB(64);

@@ -3,6 +3,7 @@ package monosearch.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -20,7 +21,7 @@ import org.apache.lucene.util.BytesRef;
 /** The index's field names and how a section becomes a Lucene document. Every field name lives here. */
 public final class Schema {
     /** Bump when fields or analysis change: an index with another version is rebuilt in full. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     public static final String COMMIT_SCHEMA = "monosearch.schema";
     public static final String COMMIT_TIME = "monosearch.committedAt";
 
@@ -40,6 +41,8 @@ public final class Schema {
     public static final String LEVEL = "level";
     public static final String POSITION = "position";
     public static final String BODY = "body";
+    /** The opening words of each short line (list item) of the body: what the section lists, and so is about. */
+    public static final String LEADS = "leads";
     // The source file's state, for incremental reindexing.
     public static final String FILE_HASH = "file_hash";
     public static final String FILE_SIZE = "file_size";
@@ -49,6 +52,8 @@ public final class Schema {
     public static final String PATH_SEPARATOR = "\u001F";
 
     private static final FieldType BODY_TYPE = bodyType();
+    private static final Pattern LEAD_END = Pattern.compile("[:(.;,]|\\s[-–—]\\s");
+    private static final int MAX_LEAD_WORDS = 8;
 
     private Schema() {
     }
@@ -78,6 +83,7 @@ public final class Schema {
             d.add(new StoredField(POSITION, s.position()));
             d.add(new NumericDocValuesField(POSITION, s.position()));
             d.add(new Field(BODY, s.text(), BODY_TYPE));
+            d.add(new TextField(LEADS, leads(s.text()), Field.Store.NO));
             d.add(new BinaryDocValuesField(FILE_HASH, new BytesRef(file.hash())));
             d.add(new NumericDocValuesField(FILE_SIZE, file.size()));
             d.add(new NumericDocValuesField(FILE_MODIFIED, file.modified()));
@@ -85,6 +91,23 @@ public final class Schema {
         }
         return docs;
     }
+
+    /**
+     * "Capillary leak syndrome (SIRS): fluid leaks..." gives "Capillary leak syndrome": the part of each line
+     * before its first colon, bracket or full stop, when that part is a short phrase rather than prose.
+     */
+    static String leads(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String lead = LEAD_END.split(line, 2)[0].strip();
+            int words = lead.isEmpty() ? 0 : lead.split("\\s+").length;
+            if (words > 0 && words <= MAX_LEAD_WORDS) {
+                out.append(lead).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
 
     public static String sectionKey(String sectionName) {
         return sectionName.strip().toLowerCase(Locale.ROOT);

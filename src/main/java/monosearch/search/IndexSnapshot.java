@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import monosearch.index.Schema;
+import monosearch.index.Scoring;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
@@ -43,6 +44,7 @@ public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monogra
             }
         }
         IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new Scoring());
         return new IndexSnapshot(searcher, new DrugNames(drugs), drugs.size(), reader.numDocs(),
                 reader.getIndexCommit().getGeneration());
     }

@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -37,6 +38,10 @@ final class QueryPlanner {
     static final float SECTION_INTENT_BOOST = 6f;
     static final float FUZZY_WEIGHT = 0.5f;
     static final float PREFIX_WEIGHT = 0.6f;
+    /** A section that lists the words as an item (a side effect, a precaution) is about them. */
+    static final float LISTED_WEIGHT = 2f;
+    /** FAQs and disclaimers mention much in passing; their matches count for less. */
+    static final float PASSING_MENTION_FACTOR = 0.6f;
     static final int MAX_PREFIX_EXPANSIONS = 50;
     static final int MAX_FUZZY_EXPANSIONS = 20;
 
@@ -169,7 +174,7 @@ final class QueryPlanner {
             common.add(sectionBoost("Overview", 4f), Occur.SHOULD);
             common.add(sectionBoost("Usage", 3f), Occur.SHOULD);
         }
-        addProximity(common, words, taken, content);
+        addProximity(common, highlight, words);
         if (drugRequired) {
             BooleanQuery.Builder anyDrug = new BooleanQuery.Builder();
             mentions.forEach(m -> anyDrug.add(new TermQuery(new Term(Schema.SLUG, m.drug().slug())), Occur.SHOULD));
@@ -188,6 +193,8 @@ final class QueryPlanner {
             strict = new BooleanQuery.Builder().build();
             relaxed = null;
         }
+        strict = demotePassingMentions(strict);
+        relaxed = relaxed == null ? null : demotePassingMentions(relaxed);
         return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), unknown);
     }
 
@@ -317,11 +324,17 @@ final class QueryPlanner {
     }
 
     /** Words standing together rank above the same words scattered. */
-    private void addProximity(BooleanQuery.Builder b, List<String> words, boolean[] taken, List<Unit> content) {
+    private void addProximity(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> words) {
         List<String> meaningful = new ArrayList<>();
         for (String w : words) {
             if (!STOPWORDS.contains(w)) {
                 meaningful.add(w);
+            }
+        }
+        if (meaningful.size() == 1) {
+            Query listed = builder.createBooleanQuery(Schema.LEADS, meaningful.get(0), Occur.MUST);
+            if (listed != null) {
+                b.add(new BoostQuery(listed, LISTED_WEIGHT / 2), Occur.SHOULD);
             }
         }
         if (meaningful.size() < 2 || meaningful.size() > 8) {
@@ -331,8 +344,13 @@ final class QueryPlanner {
         Query exactPhrase = builder.createPhraseQuery(Schema.BODY, text, 0);
         Query nearPhrase = builder.createPhraseQuery(Schema.BODY, text, 4);
         Query headingPhrase = builder.createPhraseQuery(Schema.HEADINGS, text, 1);
+        Query listedPhrase = builder.createPhraseQuery(Schema.LEADS, text, 1);
+        if (listedPhrase != null) {
+            b.add(new BoostQuery(listedPhrase, LISTED_WEIGHT), Occur.SHOULD);
+        }
         if (exactPhrase != null) {
             b.add(new BoostQuery(exactPhrase, 1.5f), Occur.SHOULD);
+            highlight.add(exactPhrase, Occur.SHOULD);
         }
         if (nearPhrase != null) {
             b.add(nearPhrase, Occur.SHOULD);
@@ -368,6 +386,14 @@ final class QueryPlanner {
                     any.add(new TermQuery(new Term(Schema.SLUG, s.strip().toLowerCase(Locale.ROOT))), Occur.SHOULD));
             b.add(any.build(), Occur.FILTER);
         }
+    }
+
+    private static Query demotePassingMentions(Query query) {
+        BooleanQuery.Builder passing = new BooleanQuery.Builder();
+        for (String section : new String[] {"FAQs", "Disclaimer"}) {
+            passing.add(new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(section))), Occur.SHOULD);
+        }
+        return FunctionScoreQuery.boostByQuery(query, passing.build(), PASSING_MENTION_FACTOR);
     }
 
     private static Query sectionBoost(String section, float boost) {

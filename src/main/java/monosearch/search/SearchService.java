@@ -29,6 +29,8 @@ public final class SearchService {
     /** Sections of one drug allowed on the first page, unless the query names the drug. */
     static final int PER_DRUG_ON_FIRST_PAGE = 3;
     static final int FIRST_PAGE = 10;
+    static final float OTHER_SECTION_BONUS = 0.08f;
+    static final int MAX_OTHER_SECTIONS_COUNTED = 3;
     private static final Set<String> HIT_FIELDS = Set.of(Schema.DRUG, Schema.SLUG, Schema.SOURCE, Schema.SECTION,
             Schema.HEADING, Schema.PATH, Schema.ANCHOR);
 
@@ -62,7 +64,7 @@ public final class SearchService {
             if (ranked.total() == 0 && plan.relaxed() != null) {
                 ranked = run(searcher, plan.relaxed(), window);
             }
-            List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top().scoreDocs) : diversify(searcher, ranked.top().scoreDocs);
+            List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top()) : diversify(searcher, ranked.top());
             List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
                     Math.min(request.offset() + request.limit(), ordered.size()));
             List<SearchResult.Hit> hits = hits(searcher, plan.highlight(), page);
@@ -75,17 +77,33 @@ public final class SearchService {
         }
     }
 
-    private record Ranked(TopDocs top, long total, List<SearchResult.FacetValue> sections) {
+    private record Ranked(ScoreDoc[] top, long total, List<SearchResult.FacetValue> sections) {
     }
 
     private static Ranked run(IndexSearcher searcher, Query query, int window) throws IOException {
         var topManager = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE, false);
-        var both = new MultiCollectorManager(topManager, new SectionCounts());
-        Object[] results = searcher.search(query, both);
+        Object[] results = searcher.search(query, new MultiCollectorManager(topManager, new MatchCounts()));
         TopDocs top = (TopDocs) results[0];
-        @SuppressWarnings("unchecked")
-        List<SearchResult.FacetValue> sections = (List<SearchResult.FacetValue>) results[1];
-        return new Ranked(top, top.totalHits.value, sections);
+        MatchCounts.Counts counts = (MatchCounts.Counts) results[1];
+        return new Ranked(favourWholeMonographs(searcher, top.scoreDocs, counts.perSlug()), top.totalHits.value,
+                counts.sections());
+    }
+
+    /**
+     * A section gains a little for each other section of its monograph that matches too: a drug whose
+     * monograph keeps coming back to the query is more about it than one that mentions it once.
+     */
+    private static ScoreDoc[] favourWholeMonographs(IndexSearcher searcher, ScoreDoc[] docs, Map<String, Integer> perSlug)
+            throws IOException {
+        StoredFields stored = searcher.storedFields();
+        ScoreDoc[] out = new ScoreDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            String slug = stored.document(docs[i].doc, Set.of(Schema.SLUG)).get(Schema.SLUG);
+            int others = Math.min(perSlug.getOrDefault(slug, 1) - 1, MAX_OTHER_SECTIONS_COUNTED);
+            out[i] = new ScoreDoc(docs[i].doc, docs[i].score * (1 + OTHER_SECTION_BONUS * others));
+        }
+        java.util.Arrays.sort(out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return out;
     }
 
     /** At most a few sections of one drug on the first page; the rest follow after it, in score order. */

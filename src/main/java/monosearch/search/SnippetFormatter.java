@@ -25,7 +25,7 @@ final class SnippetFormatter extends PassageFormatter {
             return "";
         }
         Passage p = passages[0];
-        int[][] spans = mergedMatches(p);
+        int[][] spans = mergedMatches(p, content);
         int start = p.getStartOffset();
         int end = p.getEndOffset();
         if (end - start > maxChars) {
@@ -60,16 +60,36 @@ final class SnippetFormatter extends PassageFormatter {
         return out.toString().strip();
     }
 
-    private static int[][] mergedMatches(Passage p) {
+    private static boolean onlySpaceBetween(String content, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (content.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[][] mergedMatches(Passage p, String content) {
         int n = p.getNumMatches();
         int[][] spans = new int[n][];
         for (int i = 0; i < n; i++) {
-            spans[i] = new int[] {p.getMatchStarts()[i], p.getMatchEnds()[i]};
+            // A token's offsets may include punctuation glued to the word ("leak:"); mark the word only.
+            int start = p.getMatchStarts()[i];
+            int end = p.getMatchEnds()[i];
+            while (start < end && !Character.isLetterOrDigit(content.charAt(start))) {
+                start++;
+            }
+            while (end > start && !Character.isLetterOrDigit(content.charAt(end - 1))) {
+                end--;
+            }
+            spans[i] = new int[] {start, end};
         }
         Arrays.sort(spans, (a, b) -> Integer.compare(a[0], b[0]));
         List<int[]> merged = new ArrayList<>();
         for (int[] s : spans) {
-            if (!merged.isEmpty() && s[0] <= merged.get(merged.size() - 1)[1]) {
+            // Overlapping matches, and matched words with only a space between them, are one phrase: one mark.
+            if (!merged.isEmpty() && s[0] <= merged.get(merged.size() - 1)[1] + 1
+                    && onlySpaceBetween(content, merged.get(merged.size() - 1)[1], s[0])) {
                 int[] last = merged.get(merged.size() - 1);
                 last[1] = Math.max(last[1], s[1]);
             } else {

@@ -22,6 +22,7 @@ final class MonographPage {
                 .append("<link rel=\"search\" type=\"application/opensearchdescription+xml\" title=\"monosearch\" href=\"/opensearch.xml\">\n")
                 .append("<script src=\"/assets/monograph.js\" defer></script>\n")
                 .append("</head>\n<body class=\"monograph-page\">\n")
+                .append("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
                 .append("<header class=\"topbar\"><a class=\"brand\" href=\"/\">monosearch</a>")
                 .append("<form class=\"topbar-search\" action=\"/\" method=\"get\" role=\"search\">")
                 .append("<label class=\"visually-hidden\" for=\"top-q\">Search monographs</label>")
