@@ -12,6 +12,24 @@ final class IndexCheck {
     private IndexCheck() {
     }
 
+    /** Like {@link #hasIndex}, but an unreadable index counts as present: opening it will tell what is wrong. */
+    static boolean hasIndexQuietly(Path index) {
+        try {
+            return hasIndex(index);
+        } catch (IOException | RuntimeException e) {
+            return hasCommit(index);
+        }
+    }
+
+    /** Whether the folder has a commit point (segments_N), readable or not. */
+    static boolean hasCommit(Path index) {
+        try (var files = Files.list(index)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static boolean hasIndex(Path index) throws IOException {
         if (!Files.isDirectory(index)) {
             return false;

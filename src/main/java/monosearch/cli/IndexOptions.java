@@ -21,4 +21,14 @@ final class IndexOptions {
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "2097152",
             description = "Monograph files larger than this are skipped (default: ${DEFAULT-VALUE}).")
     long maxFileBytes;
+
+    /** The same options for another index folder. */
+    IndexOptions withIndex(Path other) {
+        IndexOptions copy = new IndexOptions();
+        copy.corpus = corpus;
+        copy.index = other;
+        copy.sections = sections;
+        copy.maxFileBytes = maxFileBytes;
+        return copy;
+    }
 }

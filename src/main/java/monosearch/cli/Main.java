@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "monosearch", mixinStandardHelpOptions = true, version = "monosearch 0.1.0",
         description = "Full-text search over drug monographs.",
-        subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class})
+        subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -27,7 +27,7 @@ public final class Main {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 2;
         }
-        if (e instanceof CorpusException) {
+        if (e instanceof CorpusException || e instanceof IllegalArgumentException) {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 1;
         }

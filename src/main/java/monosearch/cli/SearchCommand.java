@@ -9,6 +9,7 @@ import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
 import monosearch.search.SearchService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,8 +24,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to print (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--intents", paramLabel = "FILE", description = "Query intent table instead of the bundled one.")
-    Path intents;
+    @Mixin
+    QueryOptions query;
 
     @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined with spaces.")
     List<String> words;
@@ -36,7 +37,7 @@ final class SearchCommand implements Callable<Integer> {
             return 1;
         }
         try (LiveIndex live = LiveIndex.open(index, 0)) {
-            SearchService service = Services.searchService(live, intents, null);
+            SearchService service = Services.searchService(live, query, null);
             SearchResult result = service.search(SearchRequest.of(String.join(" ", words), Math.max(1, Math.min(limit, 100))));
             System.out.printf(Locale.ROOT, "%d matching sections%n", result.total());
             int rank = 1;

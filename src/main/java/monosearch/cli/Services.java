@@ -2,8 +2,6 @@ package monosearch.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import monosearch.index.DrugTextAnalyzer;
 import monosearch.index.Reindexer;
 import monosearch.monograph.MonographParser;
 import monosearch.monograph.SectionNames;
@@ -11,6 +9,7 @@ import monosearch.search.Links;
 import monosearch.search.LiveIndex;
 import monosearch.search.SearchService;
 import monosearch.search.SectionIntents;
+import monosearch.search.Synonyms;
 
 /** Builds the parts the commands need from their options: the one place where things are wired together. */
 final class Services {
@@ -27,8 +26,9 @@ final class Services {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    static SearchService searchService(LiveIndex index, Path intentsFile, String linkTemplate) throws IOException {
-        SectionIntents intents = intentsFile == null ? SectionIntents.bundled() : SectionIntents.load(intentsFile);
-        return new SearchService(index, DrugTextAnalyzer.forQueries(null), intents, new Links(linkTemplate));
+    static SearchService searchService(LiveIndex index, QueryOptions query, String linkTemplate) throws IOException {
+        SectionIntents intents = query.intents == null ? SectionIntents.bundled() : SectionIntents.load(query.intents);
+        Synonyms synonyms = query.synonyms == null ? Synonyms.bundled() : Synonyms.load(query.synonyms);
+        return new SearchService(index, synonyms, intents, new Links(linkTemplate));
     }
 }

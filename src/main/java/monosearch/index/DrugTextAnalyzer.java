@@ -23,29 +23,43 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * leaving drug names alone.
  */
 public final class DrugTextAnalyzer extends Analyzer {
-    private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+    private static final int SPLIT_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-            | WordDelimiterGraphFilter.CATENATE_WORDS
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
     private static final NormalizeCharMap CHAR_MAP = charMap();
 
-    private final boolean forIndexing;
+    private final boolean catenate;
+    private final boolean flatten;
     private final SynonymMap synonyms;
 
-    private DrugTextAnalyzer(boolean forIndexing, SynonymMap synonyms) {
-        this.forIndexing = forIndexing;
+    private DrugTextAnalyzer(boolean catenate, boolean flatten, SynonymMap synonyms) {
+        this.catenate = catenate;
+        this.flatten = flatten;
         this.synonyms = synonyms;
     }
 
-    /** For documents: the token graph is flattened, as the index needs. */
+    /** For documents: joined forms added, the token graph flattened as the index needs. */
     public static DrugTextAnalyzer forIndexing() {
-        return new DrugTextAnalyzer(true, null);
+        return new DrugTextAnalyzer(true, true, null);
     }
 
-    /** For queries: the graph is kept so multi-word forms and synonyms become proper alternatives. */
-    public static DrugTextAnalyzer forQueries(SynonymMap synonyms) {
-        return new DrugTextAnalyzer(false, synonyms);
+    /** For queries as typed: the graph is kept so "co-trimoxazole" also matches "cotrimoxazole". */
+    public static DrugTextAnalyzer forQueries() {
+        return new DrugTextAnalyzer(true, false, null);
+    }
+
+    /**
+     * For queries with synonyms. The synonym filter cannot read a token graph, so words are only split here,
+     * not joined; the query as typed covers the joined forms.
+     */
+    public static DrugTextAnalyzer withSynonyms(SynonymMap synonyms) {
+        return new DrugTextAnalyzer(false, false, synonyms);
+    }
+
+    /** For reading the entries of a synonym file: one token per position, as the synonym map needs. */
+    public static DrugTextAnalyzer forSynonymEntries() {
+        return new DrugTextAnalyzer(false, false, null);
     }
 
     @Override
@@ -56,14 +70,15 @@ public final class DrugTextAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new WhitespaceTokenizer();
-        TokenStream stream = new WordDelimiterGraphFilter(source, WORD_DELIMITER_FLAGS, null);
+        int flags = catenate ? SPLIT_FLAGS | WordDelimiterGraphFilter.CATENATE_WORDS : SPLIT_FLAGS;
+        TokenStream stream = new WordDelimiterGraphFilter(source, flags, null);
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new KStemFilter(stream);
         if (synonyms != null && synonyms.fst != null) {
             stream = new SynonymGraphFilter(stream, synonyms, true);
         }
-        if (forIndexing) {
+        if (flatten) {
             stream = new FlattenGraphFilter(stream);
         }
         return new TokenStreamComponents(source, stream);

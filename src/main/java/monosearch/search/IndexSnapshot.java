@@ -10,6 +10,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -47,6 +48,14 @@ public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monogra
         searcher.setSimilarity(new Scoring());
         return new IndexSnapshot(searcher, new DrugNames(drugs), drugs.size(), reader.numDocs(),
                 reader.getIndexCommit().getGeneration());
+    }
+
+    /** A searcher of this version that gives up after {@code millis}; it tells with {@link IndexSearcher#timedOut()}. */
+    IndexSearcher searcherWithin(long millis) {
+        IndexSearcher bounded = new IndexSearcher(reader());
+        bounded.setSimilarity(searcher.getSimilarity());
+        bounded.setTimeout(new QueryTimeoutImpl(millis));
+        return bounded;
     }
 
     public DirectoryReader reader() {

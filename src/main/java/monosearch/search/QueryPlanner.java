@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import monosearch.index.DrugTextAnalyzer;
 import monosearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -38,12 +39,16 @@ final class QueryPlanner {
     static final float SECTION_INTENT_BOOST = 6f;
     static final float FUZZY_WEIGHT = 0.5f;
     static final float PREFIX_WEIGHT = 0.6f;
+    /** A synonym ("hypotension" for "low blood pressure") counts, but less than the words typed. */
+    static final float SYNONYM_WEIGHT = 0.8f;
     /** A section that lists the words as an item (a side effect, a precaution) is about them. */
     static final float LISTED_WEIGHT = 2f;
     /** FAQs and disclaimers mention much in passing; their matches count for less. */
     static final float PASSING_MENTION_FACTOR = 0.6f;
     static final int MAX_PREFIX_EXPANSIONS = 50;
     static final int MAX_FUZZY_EXPANSIONS = 20;
+    /** Words per query that may be matched with typos; the rest must be spelled as indexed. */
+    static final int MAX_FUZZY_WORDS = 4;
 
     private static final String[] FIELDS = {Schema.DRUG, Schema.HEADINGS, Schema.BODY};
     private static final float[] WEIGHTS = {DRUG_WEIGHT, HEADINGS_WEIGHT, BODY_WEIGHT};
@@ -65,14 +70,27 @@ final class QueryPlanner {
     }
 
     private final Analyzer analyzer;
+    private final Analyzer synonymAnalyzer;
+    private final Synonyms synonyms;
     private final SectionIntents intents;
     private final QueryBuilder builder;
+    private final QueryBuilder synonymBuilder;
 
-    QueryPlanner(Analyzer analyzer, SectionIntents intents) {
-        this.analyzer = analyzer;
+    QueryPlanner(Synonyms synonyms, SectionIntents intents) {
+        this.analyzer = DrugTextAnalyzer.forQueries();
+        this.synonyms = synonyms;
+        this.synonymAnalyzer = synonyms.isEmpty() ? null : DrugTextAnalyzer.withSynonyms(synonyms.map());
         this.intents = intents;
         this.builder = new QueryBuilder(analyzer);
         this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        this.synonymBuilder = synonymAnalyzer == null ? null : new QueryBuilder(synonymAnalyzer);
+        if (synonymBuilder != null) {
+            synonymBuilder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        }
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
     }
 
     Plan plan(UserQuery query, IndexSnapshot snapshot, List<String> sectionFilter, List<String> drugFilter)
@@ -201,12 +219,22 @@ final class QueryPlanner {
     private record Unit(String text, boolean last) {
     }
 
-    /** Content words: plain-word parts whose words name no drug or intent, kept whole where possible. */
-    private static List<Unit> contentUnits(List<String> words, List<UserQuery.Part> owner, boolean[] taken,
-                                           UserQuery.Part lastPart) {
+    /**
+     * Content words: plain-word parts whose words name no drug or intent, kept whole where possible; a run of
+     * words that is a multi-word synonym entry ("low blood pressure") is one unit.
+     */
+    private List<Unit> contentUnits(List<String> words, List<UserQuery.Part> owner, boolean[] taken,
+                                    UserQuery.Part lastPart) {
         List<Unit> units = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
+            int phrase = synonyms.phraseAt(words, i, taken);
+            if (phrase > 0) {
+                units.add(new Unit(String.join(" ", words.subList(i, i + phrase)),
+                        owner.get(i + phrase - 1) == lastPart && i + phrase == words.size()));
+                i += phrase;
+                continue;
+            }
             UserQuery.Part part = owner.get(i);
             int end = i;
             while (end < words.size() && owner.get(end) == part) {
@@ -253,10 +281,14 @@ final class QueryPlanner {
             return null;
         }
         alternatives.add(exact);
+        Query synonym = synonymQuery(text);
+        if (synonym != null) {
+            alternatives.add(synonym);
+        }
         List<String> terms = analyze(text);
         if (terms.size() == 1) {
             String term = terms.get(0);
-            if (term.length() >= 5 && docFreq(reader, term) == 0) {
+            if (term.length() >= 5 && unknown.size() < MAX_FUZZY_WORDS && docFreq(reader, term) == 0) {
                 unknown.add(text);
                 int edits = term.length() >= 9 ? 2 : 1;
                 alternatives.add(acrossFields(field -> new BoostQuery(
@@ -270,6 +302,21 @@ final class QueryPlanner {
             }
         }
         return alternatives.size() == 1 ? exact : new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    /** The text with its synonyms, where it has any; null otherwise. */
+    private Query synonymQuery(String text) throws IOException {
+        if (synonymBuilder == null || analyze(synonymAnalyzer, text).equals(analyze(forSynonymComparison(), text))) {
+            return null;
+        }
+        Query q = acrossFields(field -> synonymBuilder.createBooleanQuery(field, text, Occur.MUST));
+        return q == null ? null : new BoostQuery(q, SYNONYM_WEIGHT);
+    }
+
+    private final Analyzer plainSplit = DrugTextAnalyzer.forSynonymEntries();
+
+    private Analyzer forSynonymComparison() {
+        return plainSplit;
     }
 
     private Query phraseQuery(String text) {
@@ -419,8 +466,12 @@ final class QueryPlanner {
         return analyzer.normalize(Schema.BODY, text).utf8ToString();
     }
 
-    /** The terms the query analyzer makes of a text (synonym alternatives included). */
+    /** The terms the query analyzer makes of a text. */
     List<String> analyze(String text) throws IOException {
+        return analyze(analyzer, text);
+    }
+
+    private static List<String> analyze(Analyzer analyzer, String text) throws IOException {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(Schema.BODY, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

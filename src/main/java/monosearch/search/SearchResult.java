@@ -11,8 +11,10 @@ import java.util.List;
  * @param hits       the requested page
  * @param facets     matching sections per canonical section, over the whole result set
  * @param suggestion a corrected query that finds clearly more, or null
+ * @param partial    the search ran out of its time budget: total, facets and hits cover what was found by then
  */
-public record SearchResult(String query, long total, double tookMs, List<Hit> hits, Facets facets, String suggestion) {
+public record SearchResult(String query, long total, double tookMs, List<Hit> hits, Facets facets, String suggestion,
+                           boolean partial) {
 
     /** One matching section. */
     public record Hit(String drug, String slug, String section, String heading, List<String> path, String anchor,

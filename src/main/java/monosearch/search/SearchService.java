@@ -10,7 +10,6 @@ import java.util.Set;
 import monosearch.index.Schema;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -29,6 +28,8 @@ public final class SearchService {
     /** Sections of one drug allowed on the first page, unless the query names the drug. */
     static final int PER_DRUG_ON_FIRST_PAGE = 3;
     static final int FIRST_PAGE = 10;
+    /** How long one search may take before it answers with what it has found, marked partial. */
+    public static final long DEFAULT_BUDGET_MILLIS = 2_000;
     static final float OTHER_SECTION_BONUS = 0.08f;
     static final int MAX_OTHER_SECTIONS_COUNTED = 3;
     private static final Set<String> HIT_FIELDS = Set.of(Schema.DRUG, Schema.SLUG, Schema.SOURCE, Schema.SECTION,
@@ -39,17 +40,24 @@ public final class SearchService {
     private final Snippets snippets;
     private final Spelling spelling = new Spelling();
     private final Links links;
+    private final long budgetMillis;
 
-    public SearchService(LiveIndex index, Analyzer queryAnalyzer, SectionIntents intents, Links links) {
+    /** A search service whose searches each stop after {@link #DEFAULT_BUDGET_MILLIS}. */
+    public SearchService(LiveIndex index, Synonyms synonyms, SectionIntents intents, Links links) {
+        this(index, synonyms, intents, links, DEFAULT_BUDGET_MILLIS);
+    }
+
+    public SearchService(LiveIndex index, Synonyms synonyms, SectionIntents intents, Links links, long budgetMillis) {
+        this.budgetMillis = budgetMillis;
         this.index = index;
-        this.planner = new QueryPlanner(queryAnalyzer, intents);
-        this.snippets = new Snippets(queryAnalyzer);
+        this.planner = new QueryPlanner(synonyms, intents);
+        this.snippets = new Snippets(planner.analyzer());
         this.links = links;
     }
 
-    /** With the bundled intent table and the standard query analysis. */
+    /** With the bundled synonyms and intent table. */
     public static SearchService withDefaults(LiveIndex index, Links links) {
-        return new SearchService(index, monosearch.index.DrugTextAnalyzer.forQueries(null), SectionIntents.bundled(), links);
+        return new SearchService(index, Synonyms.bundled(), SectionIntents.bundled(), links);
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
@@ -58,20 +66,21 @@ public final class SearchService {
         try {
             UserQuery query = UserQuery.parse(request.query());
             QueryPlanner.Plan plan = planner.plan(query, snapshot, request.sections(), request.drugs());
-            IndexSearcher searcher = snapshot.searcher();
+            IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
             int window = Math.max(request.offset() + request.limit(), FIRST_PAGE) + 3 * FIRST_PAGE;
             Ranked ranked = run(searcher, plan.strict(), window);
-            if (ranked.total() == 0 && plan.relaxed() != null) {
+            if (ranked.total() == 0 && plan.relaxed() != null && !searcher.timedOut()) {
                 ranked = run(searcher, plan.relaxed(), window);
             }
             List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top()) : diversify(searcher, ranked.top());
             List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
                     Math.min(request.offset() + request.limit(), ordered.size()));
             List<SearchResult.Hit> hits = hits(searcher, plan.highlight(), page);
-            String suggestion = suggestion(request, plan, snapshot);
+            boolean partial = searcher.timedOut();
+            String suggestion = partial ? null : suggestion(request, plan, snapshot);
             double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
             return new SearchResult(request.query(), ranked.total(), tookMs, hits,
-                    new SearchResult.Facets(ranked.sections()), suggestion);
+                    new SearchResult.Facets(ranked.sections()), suggestion, partial);
         } finally {
             index.release(snapshot);
         }

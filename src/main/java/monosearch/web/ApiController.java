@@ -14,6 +14,7 @@ import monosearch.search.SearchService;
 final class ApiController {
     static final int MAX_QUERY_CHARS = 500;
     static final int MAX_FILTER_VALUES = 20;
+    static final int MAX_QUERY_WORDS = 32;
 
     private final SearchService search;
 
@@ -23,6 +24,9 @@ final class ApiController {
 
     void search(Context ctx) throws IOException {
         String q = Params.requiredText(ctx, "q", MAX_QUERY_CHARS);
+        if (q.split("\\s+").length > MAX_QUERY_WORDS) {
+            throw new BadRequest("q must have at most " + MAX_QUERY_WORDS + " words");
+        }
         List<String> sections = Params.list(ctx, "section", MAX_FILTER_VALUES, false);
         List<String> drugs = Params.list(ctx, "drug", MAX_FILTER_VALUES, true);
         int limit = Params.intInRange(ctx, "limit", 10, 1, 100);

@@ -10,13 +10,35 @@ import java.util.List;
  * @param logRequests  one line per request on stderr
  * @param logQueries   include the query text in that line (queries may hold patient details)
  * @param corsOrigins  origins allowed to call the API from a browser; empty for none
+ * @param adminToken   token for POST /api/reindex; null leaves that route out
+ * @param maxSearches  searches running at once; more wait up to {@code admissionWaitMillis}, then get 503
+ * @param admissionWaitMillis how long a request may wait for a place
+ * @param maxThreads   request threads
  */
-public record WebConfig(String host, int port, boolean logRequests, boolean logQueries, List<String> corsOrigins) {
+public record WebConfig(String host, int port, boolean logRequests, boolean logQueries, List<String> corsOrigins,
+                        String adminToken, int maxSearches, long admissionWaitMillis, int maxThreads) {
+    public static final int DEFAULT_MAX_SEARCHES = 2 * Runtime.getRuntime().availableProcessors() + 2;
+    public static final long DEFAULT_ADMISSION_WAIT_MILLIS = 250;
+    public static final int DEFAULT_MAX_THREADS = 64;
+
     public WebConfig {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     public static WebConfig loopback(int port) {
-        return new WebConfig("127.0.0.1", port, false, false, List.of());
+        return new WebConfig("127.0.0.1", port, false, false, List.of(), null, DEFAULT_MAX_SEARCHES,
+                DEFAULT_ADMISSION_WAIT_MILLIS, DEFAULT_MAX_THREADS);
+    }
+
+    public WebConfig withAdminToken(String token) {
+        return new WebConfig(host, port, logRequests, logQueries, corsOrigins, token, maxSearches, admissionWaitMillis, maxThreads);
+    }
+
+    public WebConfig withCorsOrigins(List<String> origins) {
+        return new WebConfig(host, port, logRequests, logQueries, origins, adminToken, maxSearches, admissionWaitMillis, maxThreads);
+    }
+
+    public WebConfig withAdmission(int searches, long waitMillis) {
+        return new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken, searches, waitMillis, maxThreads);
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import monosearch.search.SearchService;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The HTTP server: routes, error mapping and response headers. Handlers live in the controllers. */
 public final class WebServer implements AutoCloseable {
@@ -19,10 +20,17 @@ public final class WebServer implements AutoCloseable {
     private final WebConfig config;
 
     public WebServer(SearchService search, WebConfig config) {
+        this(search, config, null);
+    }
+
+    /** With {@code reindex} and an admin token in the config, POST /api/reindex runs it. */
+    public WebServer(SearchService search, WebConfig config, AdminController.Reindex reindex) {
         this.config = config;
         ApiController api = new ApiController(search);
         PageController pages = new PageController(search);
+        Admission admission = new Admission(config.maxSearches(), config.admissionWaitMillis());
         this.app = Javalin.create(c -> {
+            c.jetty.threadPool = threadPool(config.maxThreads());
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.prefer405over404 = true;
@@ -41,9 +49,18 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/", pages::searchPage);
             c.routes.get("/monographs/{slug}", pages::monograph);
             c.routes.get("/opensearch.xml", pages::openSearch);
-            c.routes.get("/api/search", api::search);
-            c.routes.get("/api/suggest", api::suggest);
-            c.routes.get("/api/monographs/{slug}", api::monograph);
+            c.routes.get("/api/search", admission.guard(api::search));
+            c.routes.get("/api/suggest", admission.guard(api::suggest));
+            c.routes.get("/api/monographs/{slug}", admission.guard(api::monograph));
+            if (config.adminToken() != null && reindex != null) {
+                c.routes.post("/api/reindex", new AdminController(config.adminToken(), reindex)::reindex);
+            }
+            if (!config.corsOrigins().isEmpty()) {
+                c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.path = "/api/*";
+                    config.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                }));
+            }
             c.routes.get("/health", api::health);
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
@@ -54,6 +71,13 @@ public final class WebServer implements AutoCloseable {
             c.routes.error(404, ctx -> fillEmpty(ctx, 404, "not found"));
             c.routes.error(405, ctx -> fillEmpty(ctx, 405, "method not allowed"));
         });
+    }
+
+    /** A bounded number of request threads; overload is turned away by {@link Admission}, not queued here. */
+    private static QueuedThreadPool threadPool(int maxThreads) {
+        QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+        pool.setName("http");
+        return pool;
     }
 
     public WebServer start() {
@@ -75,6 +99,7 @@ public final class WebServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
     }
 
     static void error(Context ctx, int status, String message) {

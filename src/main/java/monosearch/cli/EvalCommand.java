@@ -1,0 +1,67 @@
+package monosearch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import monosearch.eval.EvalReport;
+import monosearch.eval.EvalWorkspace;
+import monosearch.eval.Evaluation;
+import monosearch.eval.JudgedQuery;
+import monosearch.eval.Judgments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure ranking quality: index the corpora in a temporary folder, run a judged query set, "
+                + "and print P@1, MRR@10, nDCG@10 and Recall@10 per query class and overall, next to a plain "
+                + "baseline (StandardAnalyzer, BM25 on the body text only).")
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--judgments", paramLabel = "FILE", defaultValue = "src/test/resources/relevance/judgments.tsv",
+            description = "Judged queries: class<TAB>query<TAB>slug/Section=grade;... (default: ${DEFAULT-VALUE}).")
+    Path judgments;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "A corpus to index; repeat for several (default: corpus and ../shared/corpus-fda where present).")
+    List<Path> corpora;
+
+    @Option(names = "--failures", description = "Also list the queries whose first answer was not relevant.")
+    boolean showFailures;
+
+    @Mixin
+    QueryOptions query;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> dirs = corpora != null ? corpora : defaultCorpora();
+        List<JudgedQuery> judged = Judgments.load(judgments);
+        try (EvalWorkspace workspace = EvalWorkspace.create(dirs, index -> Services.searchService(index, query, null))) {
+            List<JudgedQuery> covered = new ArrayList<>();
+            for (JudgedQuery q : judged) {
+                if (workspace.covers(q)) {
+                    covered.add(q);
+                }
+            }
+            EvalReport report = new Evaluation(workspace.monosearch(), workspace.baseline()).run(covered);
+            System.out.printf("%d judged queries over %s (%d skipped: their answers are in a corpus not given)%n%n",
+                    covered.size(), dirs, judged.size() - covered.size());
+            System.out.print(report.table());
+            if (showFailures) {
+                System.out.println();
+                report.failures().forEach(f -> System.out.println("miss: " + f));
+            }
+        }
+        return 0;
+    }
+
+    private static List<Path> defaultCorpora() {
+        List<Path> dirs = new ArrayList<>(List.of(Path.of("corpus")));
+        Path fda = Path.of("..", "shared", "corpus-fda");
+        if (Files.isDirectory(fda)) {
+            dirs.add(fda);
+        }
+        return dirs;
+    }
+}

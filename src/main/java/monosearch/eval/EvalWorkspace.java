@@ -1,0 +1,98 @@
+package monosearch.eval;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import monosearch.index.Reindexer;
+import monosearch.monograph.MonographParser;
+import monosearch.monograph.SectionNames;
+import monosearch.search.LiveIndex;
+import monosearch.search.SearchRequest;
+import monosearch.search.SearchResult;
+import monosearch.search.SearchService;
+
+/**
+ * One or more corpora indexed side by side, by monosearch and by the baseline, in a temporary folder that is
+ * deleted on close. Each corpus is linked in under its own folder, so their paths never collide.
+ */
+public final class EvalWorkspace implements Closeable {
+    private final Path root;
+    private final LiveIndex index;
+    private final BaselineIndex baseline;
+    private final SearchService search;
+
+    private EvalWorkspace(Path root, LiveIndex index, BaselineIndex baseline, SearchService search) {
+        this.root = root;
+        this.index = index;
+        this.baseline = baseline;
+        this.search = search;
+    }
+
+    /** Indexes the corpora; {@code makeSearch} builds the search service to evaluate over the index. */
+    public static EvalWorkspace create(List<Path> corpora, SearchFactory makeSearch) throws IOException {
+        Path root = Files.createTempDirectory("monosearch-eval");
+        Path combined = Files.createDirectories(root.resolve("corpus"));
+        for (int i = 0; i < corpora.size(); i++) {
+            Files.createSymbolicLink(combined.resolve("c" + i), corpora.get(i).toAbsolutePath());
+        }
+        MonographParser parser = new MonographParser(SectionNames.bundled());
+        long maxBytes = 2L * 1024 * 1024;
+        new Reindexer(parser, Reindexer.Progress.NONE)
+                .run(new Reindexer.Options(combined, root.resolve("index"), true, maxBytes, 2));
+        BaselineIndex baseline = BaselineIndex.build(combined, root.resolve("baseline"), parser, maxBytes);
+        LiveIndex index = LiveIndex.open(root.resolve("index"), 0);
+        return new EvalWorkspace(root, index, baseline, makeSearch.create(index));
+    }
+
+    /** Builds a search service over an index. */
+    public interface SearchFactory {
+        SearchService create(LiveIndex index) throws IOException;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    /** monosearch's answers as "slug/Section" keys, each once, up to ten. */
+    public Ranker monosearch() {
+        return query -> {
+            Set<String> keys = new LinkedHashSet<>();
+            for (SearchResult.Hit h : search.search(SearchRequest.of(query, 30)).hits()) {
+                keys.add(JudgedQuery.key(h.slug(), h.section()));
+            }
+            return new ArrayList<>(keys);
+        };
+    }
+
+    public Ranker baseline() {
+        return baseline.ranker();
+    }
+
+    /** Whether every judged slug is in the index, i.e. the query can be evaluated over these corpora. */
+    public boolean covers(JudgedQuery q) throws IOException {
+        for (String key : q.grades().keySet()) {
+            if (search.monograph(key.substring(0, key.indexOf('/'))).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+        baseline.close();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package monosearch.eval;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a judged query set through monosearch and through the baseline. */
+public final class Evaluation {
+    private final Ranker monosearch;
+    private final Ranker baseline;
+
+    public Evaluation(Ranker monosearch, Ranker baseline) {
+        this.monosearch = monosearch;
+        this.baseline = baseline;
+    }
+
+    public EvalReport run(List<JudgedQuery> judged) throws IOException {
+        Map<String, List<Metrics>> ours = new LinkedHashMap<>();
+        Map<String, List<Metrics>> theirs = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (JudgedQuery q : judged) {
+            List<String> ranked = monosearch.rank(q.query());
+            Metrics m = Metrics.of(ranked, q.grades());
+            ours.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(m);
+            theirs.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(Metrics.of(baseline.rank(q.query()), q.grades()));
+            if (m.precisionAt1() == 0) {
+                failures.add(q.queryClass() + " \"" + q.query() + "\": first " + (ranked.isEmpty() ? "nothing" : ranked.get(0))
+                        + ", wanted " + q.grades());
+            }
+        }
+        Map<String, Metrics[]> classes = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<Metrics> allOurs = new ArrayList<>();
+        List<Metrics> allTheirs = new ArrayList<>();
+        for (String c : ours.keySet()) {
+            classes.put(c, new Metrics[] {Metrics.mean(ours.get(c)), Metrics.mean(theirs.get(c))});
+            counts.put(c, ours.get(c).size());
+            allOurs.addAll(ours.get(c));
+            allTheirs.addAll(theirs.get(c));
+        }
+        return new EvalReport(classes, new Metrics[] {Metrics.mean(allOurs), Metrics.mean(allTheirs)}, counts, failures);
+    }
+}

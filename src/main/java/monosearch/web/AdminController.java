@@ -1,0 +1,64 @@
+package monosearch.web;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import monosearch.index.CorpusException;
+import monosearch.index.IndexLockedException;
+import monosearch.index.ReindexSummary;
+
+/** {@code POST /api/reindex}: runs the incremental reindex for a caller holding the admin token, one at a time. */
+final class AdminController {
+    /** Runs one reindex of the served corpus into the served index. */
+    @FunctionalInterface
+    public interface Reindex {
+        ReindexSummary run() throws Exception;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private final byte[] token;
+    private final Reindex reindex;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    AdminController(String token, Reindex reindex) {
+        this.token = sha256(token);
+        this.reindex = reindex;
+    }
+
+    void reindex(Context ctx) throws Exception {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            WebServer.error(ctx, 401, "an admin token is required: Authorization: Bearer <token>");
+            return;
+        }
+        // Digests have one length, so the comparison takes the same time whatever was sent.
+        byte[] given = sha256(header.substring("Bearer ".length()).strip());
+        if (!MessageDigest.isEqual(given, token)) {
+            WebServer.error(ctx, 403, "the admin token is not valid");
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            WebServer.error(ctx, 409, "a reindex is already running");
+            return;
+        }
+        try {
+            ctx.json(reindex.run());
+        } catch (IndexLockedException e) {
+            WebServer.error(ctx, 409, e.getMessage());
+        } catch (CorpusException e) {
+            WebServer.error(ctx, 500, e.getMessage());
+        } finally {
+            running.set(false);
+        }
+    }
+}
