@@ -10,7 +10,7 @@ import monosearch.index.IndexLockedException;
 import monosearch.index.ReindexSummary;
 
 /** {@code POST /api/reindex}: runs the incremental reindex for a caller holding the admin token, one at a time. */
-final class AdminController {
+public final class AdminController {
     /** Runs one reindex of the served corpus into the served index. */
     @FunctionalInterface
     public interface Reindex {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import monosearch.search.Links;
 import monosearch.search.LiveIndex;
 import monosearch.search.SearchService;
+import monosearch.web.AdminController;
 import monosearch.web.WebConfig;
 import monosearch.web.WebServer;
 
@@ -29,10 +30,22 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start(Path indexDir, String linkTemplate) throws IOException {
+        return start(indexDir, linkTemplate, WebConfig.loopback(0), null);
+    }
+
+    /** With a config of the test's own (its port is ignored: a free one is used) and an admin reindex action. */
+    public static RunningServer start(Path indexDir, String linkTemplate, WebConfig config, AdminController.Reindex reindex)
+            throws IOException {
         LiveIndex index = LiveIndex.open(indexDir, 200);
         SearchService search = SearchService.withDefaults(index, new Links(linkTemplate));
-        WebServer server = new WebServer(search, WebConfig.loopback(0)).start();
+        WebConfig onFreePort = new WebConfig("127.0.0.1", 0, config.logRequests(), config.logQueries(), config.corsOrigins(),
+                config.adminToken(), config.maxSearches(), config.admissionWaitMillis(), config.maxThreads());
+        WebServer server = new WebServer(search, onFreePort, reindex).start();
         return new RunningServer(index, server);
+    }
+
+    public int port() {
+        return server.port();
     }
 
     public String baseUrl() {

@@ -1,0 +1,205 @@
+package monosearch.web;
+
+import static monosearch.testing.TestIndex.monograph;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import monosearch.index.ReindexSummary;
+import monosearch.testing.RunningServer;
+import monosearch.testing.TestIndex;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Overload, access control and hostile requests against the real server. */
+class HardeningTest {
+    static final String TOKEN = "0123456789abcdef-test-token";
+
+    @TempDir
+    static Path temp;
+    static TestIndex t;
+
+    @BeforeAll
+    static void index() throws IOException {
+        t = new TestIndex(temp).withBundledCorpus();
+        t.reindex();
+    }
+
+    @Test
+    void aFloodGetsFast503sWithRetryAfterAndNormalTrafficRecoversAfterIt() throws Exception {
+        WebConfig tight = WebConfig.loopback(0).withAdmission(1, 0);
+        try (RunningServer server = RunningServer.start(t.index(), null, tight, null)) {
+            ExecutorService flood = Executors.newFixedThreadPool(32);
+            List<Future<long[]>> answers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                answers.add(flood.submit(() -> {
+                    long start = System.nanoTime();
+                    HttpResponse<String> r = server.get("/api/search?q=blood+pressure+bleeding+liver");
+                    boolean retryAfter = r.headers().firstValue("retry-after").isPresent();
+                    return new long[] {r.statusCode(), System.nanoTime() - start, retryAfter ? 1 : 0};
+                }));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<long[]> f : answers) {
+                long[] a = f.get(60, TimeUnit.SECONDS);
+                if (a[0] == 503) {
+                    refused++;
+                    assertEquals(1, a[2], "503 carries Retry-After");
+                    assertTrue(a[1] < TimeUnit.SECONDS.toNanos(2), "refused quickly: " + a[1] / 1e6 + " ms");
+                } else {
+                    assertEquals(200, a[0]);
+                    ok++;
+                }
+            }
+            flood.shutdown();
+            assertTrue(refused > 0, "the flood was shed");
+            assertTrue(ok > 0, "some requests were served during the flood");
+            assertEquals(200, server.get("/api/search?q=bleeding").statusCode(), "normal traffic after the flood");
+        }
+    }
+
+    @Test
+    void withoutAnAdminTokenThereIsNoReindexRoute() throws Exception {
+        try (RunningServer server = RunningServer.start(t.index())) {
+            HttpResponse<String> r = post(server, "/api/reindex", "Bearer " + TOKEN);
+            assertTrue(r.statusCode() == 404 || r.statusCode() == 405, r.statusCode() + " " + r.body());
+        }
+    }
+
+    @Test
+    void reindexOverHttpNeedsTheTokenAndRunsOneAtATime() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AdminController.Reindex slow = () -> {
+            entered.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return new ReindexSummary(1, 0, 0, 0, 1, List.of(), List.of(), 0, null, false, 5);
+        };
+        try (RunningServer server = RunningServer.start(t.index(), null, WebConfig.loopback(0).withAdminToken(TOKEN), slow)) {
+            assertEquals(401, post(server, "/api/reindex", null).statusCode());
+            assertEquals(403, post(server, "/api/reindex", "Bearer wrong-token").statusCode());
+            assertEquals(403, post(server, "/api/reindex", "Bearer " + TOKEN + "x").statusCode());
+            ExecutorService one = Executors.newSingleThreadExecutor();
+            Future<HttpResponse<String>> first = one.submit(() -> post(server, "/api/reindex", "Bearer " + TOKEN));
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            HttpResponse<String> second = post(server, "/api/reindex", "Bearer " + TOKEN);
+            assertEquals(409, second.statusCode(), second.body());
+            release.countDown();
+            HttpResponse<String> done = first.get(30, TimeUnit.SECONDS);
+            assertEquals(200, done.statusCode(), done.body());
+            assertEquals(1, new ObjectMapper().readTree(done.body()).get("unchanged").asInt());
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void theRealReindexOverHttpIndexesANewFile() throws Exception {
+        TestIndex own = new TestIndex(temp.resolve("own")).write("a/alpha.md", monograph("Alphadrine", "Usage", "Test only."));
+        own.reindex();
+        AdminController.Reindex real = own::reindex;
+        try (RunningServer server = RunningServer.start(own.index(), null, WebConfig.loopback(0).withAdminToken(TOKEN), real)) {
+            own.write("b/beta.md", monograph("Betadrine", "Usage", "Also a test."));
+            HttpResponse<String> r = post(server, "/api/reindex", "Bearer " + TOKEN);
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(1, new ObjectMapper().readTree(r.body()).get("added").asInt());
+        }
+    }
+
+    @Test
+    void corsIsOffByDefaultAndAllowsOnlyTheNamedOrigins() throws Exception {
+        try (RunningServer closed = RunningServer.start(t.index())) {
+            HttpResponse<String> r = closed.send(HttpRequest.newBuilder(URI.create(closed.baseUrl() + "/api/search?q=x"))
+                    .header("Origin", "https://other.example").build());
+            assertTrue(r.headers().firstValue("access-control-allow-origin").isEmpty());
+        }
+        WebConfig open = WebConfig.loopback(0).withCorsOrigins(List.of("https://wiki.example"));
+        try (RunningServer server = RunningServer.start(t.index(), null, open, null)) {
+            HttpResponse<String> allowed = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search?q=x"))
+                    .header("Origin", "https://wiki.example").build());
+            assertEquals("https://wiki.example", allowed.headers().firstValue("access-control-allow-origin").orElse(null));
+            HttpResponse<String> other = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search?q=x"))
+                    .header("Origin", "https://evil.example").build());
+            assertTrue(other.headers().firstValue("access-control-allow-origin").isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/assets/../../../../etc/passwd", "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+            "/assets/..%2f..%2f..%2fpom.xml", "/assets/%2e%2e%2f%2e%2e%2fpom.xml", "/monographs/..%2f..%2fpom.xml",
+            "/api/monographs/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/..;/pom.xml", "/assets/app.js%00.txt",
+            "/%2e%2e/%2e%2e/etc/passwd", "/assets//../../monosearch/sections.txt"})
+    void pathTraversalNeverReachesAFileOutsideTheServedResources(String path) throws Exception {
+        try (RunningServer server = RunningServer.start(t.index())) {
+            String response = raw(server.port(), "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            int status = Integer.parseInt(response.substring(9, 12));
+            assertTrue(status == 400 || status == 404, path + " → " + response.lines().findFirst().orElse(""));
+            assertFalse(response.contains("root:"), "no /etc/passwd");
+            assertFalse(response.contains("<artifactId>"), "no pom.xml");
+            assertFalse(response.contains("Canonical Name"), "no classpath resource outside web/");
+        }
+    }
+
+    @Test
+    void anOverlongPathAndAnOversizedBodyAreRefused() throws Exception {
+        try (RunningServer server = RunningServer.start(t.index())) {
+            String longPath = raw(server.port(), "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            int status = Integer.parseInt(longPath.substring(9, 12));
+            assertTrue(status == 414 || status == 431 || status == 400 || status == 404, longPath.lines().findFirst().orElse(""));
+            HttpResponse<String> big = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search?q=x"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1_000_000))).build());
+            assertTrue(big.statusCode() == 413 || big.statusCode() == 405, big.statusCode() + "");
+        }
+    }
+
+    @Test
+    void controlCharactersInTheQueryAreAnsweredAndCannotForgeLogLines() throws Exception {
+        try (RunningServer server = RunningServer.start(t.index())) {
+            HttpResponse<String> r = server.get("/api/search?q=bleeding%0d%0arequest+method%3DGET+status%3D200%00%1b");
+            assertEquals(200, r.statusCode());
+        }
+        String logged = Json.quote("bleeding\r\nrequest method=GET status=200\u0000\u001b\u2028");
+        assertFalse(logged.contains("\n") || logged.contains("\r") || logged.contains("\u2028"), logged);
+        assertEquals("\"a\\u000d\\u000ab\\\\\\\"\"", Json.quote("a\r\nb\\\""));
+    }
+
+    static HttpResponse<String> post(RunningServer server, String path, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return server.send(b.build());
+    }
+
+    /** Sends bytes as they are, so paths no HTTP client would send reach the server unchanged. */
+    static String raw(int port, String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}
