@@ -19,8 +19,9 @@ import org.commonmark.node.ThematicBreak;
 
 /** Markdown nodes reduced to plain text: no markup, no link targets, no HTML tags. */
 final class PlainText {
+    // Only closed script and style elements are dropped: an unclosed one may have swallowed real text after it.
     private static final Pattern SCRIPT_OR_STYLE =
-            Pattern.compile("(?is)<(script|style)\\b.*?(</\\1\\s*>|\\z)");
+            Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
 

@@ -73,6 +73,12 @@ public final class LiveIndex implements Closeable {
     @Override
     public void close() throws IOException {
         refresher.shutdownNow();
+        try {
+            // A refresh already under way must finish before the directory it reads is closed.
+            refresher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         snapshots.close();
         directory.close();
     }

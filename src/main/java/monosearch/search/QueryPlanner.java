@@ -2,9 +2,11 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import monosearch.index.DrugTextAnalyzer;
 import monosearch.index.Schema;
@@ -19,7 +21,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -46,7 +47,6 @@ final class QueryPlanner {
     /** FAQs and disclaimers mention much in passing; their matches count for less. */
     static final float PASSING_MENTION_FACTOR = 0.6f;
     static final int MAX_PREFIX_EXPANSIONS = 50;
-    static final int MAX_FUZZY_EXPANSIONS = 20;
     /** Words per query that may be matched with typos; the rest must be spelled as indexed. */
     static final int MAX_FUZZY_WORDS = 4;
 
@@ -64,9 +64,9 @@ final class QueryPlanner {
      * @param relaxed    half the content words suffice; null where strict is all there is
      * @param highlight  the matching part only, for snippets
      * @param namesDrug  the query names a drug, so one drug may fill the page
-     * @param unknown    words matching no indexed term: candidates for a spelling suggestion
+     * @param corrections typed words that match no indexed term → the likeliest indexed word, for "did you mean"
      */
-    record Plan(Query strict, Query relaxed, Query highlight, boolean namesDrug, List<String> unknown) {
+    record Plan(Query strict, Query relaxed, Query highlight, boolean namesDrug, Map<String, String> corrections) {
     }
 
     private final Analyzer analyzer;
@@ -141,10 +141,10 @@ final class QueryPlanner {
             }
         }
 
-        List<String> unknown = new ArrayList<>();
+        Map<String, String> corrections = new LinkedHashMap<>();
         List<Query> contentClauses = new ArrayList<>();
         for (Unit u : content) {
-            Query q = wordQuery(u.text(), u.last(), reader, unknown);
+            Query q = wordQuery(u.text(), u.last(), reader, corrections);
             if (q != null) {
                 contentClauses.add(q);
             }
@@ -152,7 +152,7 @@ final class QueryPlanner {
         for (UserQuery.Part p : parts) {
             Query q = switch (p.kind()) {
                 case PHRASE -> phraseQuery(p.text());
-                case PREFIX -> prefixPartQuery(p.text(), reader, unknown);
+                case PREFIX -> prefixPartQuery(p.text(), reader, corrections);
                 case WORD -> null;
             };
             if (q != null) {
@@ -166,8 +166,15 @@ final class QueryPlanner {
         for (DrugNames.Mention m : mentions) {
             common.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.SLUG, m.drug().slug()))),
                     m.exact() ? DRUG_INTENT_BOOST : DRUG_INTENT_BOOST * 0.8f), Occur.SHOULD);
+            List<String> nameWords = Words.split(m.drug().drug());
             for (int i = m.start(); i < m.end(); i++) {
-                Query q = wordQuery(words.get(i), false, reader, unknown);
+                String typed = words.get(i);
+                String named = nameWords.get(i - m.start());
+                if (!typed.equals(named)) {
+                    corrections.put(typed, named);
+                }
+                // A misspelled drug name is searched as the name it was recognised as.
+                Query q = wordQuery(named, false, reader, corrections);
                 if (q != null) {
                     common.add(q, Occur.SHOULD);
                     highlight.add(q, Occur.SHOULD);
@@ -181,7 +188,7 @@ final class QueryPlanner {
                         new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(section)))), boost), Occur.SHOULD);
                 boost *= 0.9f;
             }
-            Query q = wordQuery(String.join(" ", words.subList(m.start(), m.end())), false, reader, new ArrayList<>());
+            Query q = wordQuery(String.join(" ", words.subList(m.start(), m.end())), false, reader, new LinkedHashMap<>());
             if (q != null) {
                 common.add(q, Occur.SHOULD);
                 highlight.add(q, Occur.SHOULD);
@@ -213,7 +220,7 @@ final class QueryPlanner {
         }
         strict = demotePassingMentions(strict);
         relaxed = relaxed == null ? null : demotePassingMentions(relaxed);
-        return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), unknown);
+        return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), corrections);
     }
 
     private record Unit(String text, boolean last) {
@@ -274,7 +281,8 @@ final class QueryPlanner {
     }
 
     /** One word (or a hyphenated form) in drug name, headings and body; typo and prefix forms where they help. */
-    private Query wordQuery(String text, boolean last, IndexReader reader, List<String> unknown) throws IOException {
+    private Query wordQuery(String text, boolean last, IndexReader reader, Map<String, String> corrections)
+            throws IOException {
         List<Query> alternatives = new ArrayList<>();
         Query exact = acrossFields(field -> builder.createBooleanQuery(field, text, Occur.MUST));
         if (exact == null) {
@@ -288,11 +296,12 @@ final class QueryPlanner {
         List<String> terms = analyze(text);
         if (terms.size() == 1) {
             String term = terms.get(0);
-            if (term.length() >= 5 && unknown.size() < MAX_FUZZY_WORDS && docFreq(reader, term) == 0) {
-                unknown.add(text);
-                int edits = term.length() >= 9 ? 2 : 1;
-                alternatives.add(acrossFields(field -> new BoostQuery(
-                        new FuzzyQuery(new Term(field, term), edits, 1, MAX_FUZZY_EXPANSIONS, true), FUZZY_WEIGHT)));
+            if (term.length() >= 5 && corrections.size() < MAX_FUZZY_WORDS && docFreq(reader, term) == 0) {
+                List<String> near = typos.candidates(reader, term);
+                if (!near.isEmpty()) {
+                    corrections.put(text, near.get(0));
+                    alternatives.add(acrossFields(field -> new BoostQuery(anyOf(field, near), FUZZY_WEIGHT)));
+                }
             }
             if (last) {
                 String prefix = normalized(text);
@@ -313,6 +322,7 @@ final class QueryPlanner {
         return q == null ? null : new BoostQuery(q, SYNONYM_WEIGHT);
     }
 
+    private final Typos typos = new Typos();
     private final Analyzer plainSplit = DrugTextAnalyzer.forSynonymEntries();
 
     private Analyzer forSynonymComparison() {
@@ -324,7 +334,13 @@ final class QueryPlanner {
     }
 
     /** "leuk*": the words before the last as words, the last as a prefix. */
-    private Query prefixPartQuery(String text, IndexReader reader, List<String> unknown) throws IOException {
+    private static Query anyOf(String field, List<String> terms) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        terms.forEach(t -> any.add(new TermQuery(new Term(field, t)), Occur.SHOULD));
+        return any.build();
+    }
+
+    private Query prefixPartQuery(String text, IndexReader reader, Map<String, String> corrections) throws IOException {
         List<String> pieces = Words.split(text);
         if (pieces.isEmpty()) {
             return null;
@@ -336,7 +352,7 @@ final class QueryPlanner {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String w : pieces.subList(0, pieces.size() - 1)) {
-            Query q = wordQuery(w, false, reader, unknown);
+            Query q = wordQuery(w, false, reader, corrections);
             if (q != null) {
                 b.add(q, Occur.MUST);
             }

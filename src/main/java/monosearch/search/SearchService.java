@@ -11,6 +11,10 @@ import monosearch.index.Schema;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,7 +42,6 @@ public final class SearchService {
     private final LiveIndex index;
     private final QueryPlanner planner;
     private final Snippets snippets;
-    private final Spelling spelling = new Spelling();
     private final Links links;
     private final long budgetMillis;
 
@@ -104,10 +107,10 @@ public final class SearchService {
      */
     private static ScoreDoc[] favourWholeMonographs(IndexSearcher searcher, ScoreDoc[] docs, Map<String, Integer> perSlug)
             throws IOException {
-        StoredFields stored = searcher.storedFields();
+        String[] slugs = slugs(searcher, docs);
         ScoreDoc[] out = new ScoreDoc[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            String slug = stored.document(docs[i].doc, Set.of(Schema.SLUG)).get(Schema.SLUG);
+            String slug = slugs[i];
             int others = Math.min(perSlug.getOrDefault(slug, 1) - 1, MAX_OTHER_SECTIONS_COUNTED);
             out[i] = new ScoreDoc(docs[i].doc, docs[i].score * (1 + OTHER_SECTION_BONUS * others));
         }
@@ -117,22 +120,35 @@ public final class SearchService {
 
     /** At most a few sections of one drug on the first page; the rest follow after it, in score order. */
     private static List<ScoreDoc> diversify(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-        StoredFields stored = searcher.storedFields();
+        String[] slugs = slugs(searcher, docs);
         Map<String, Integer> perDrug = new HashMap<>();
         List<ScoreDoc> first = new ArrayList<>();
         List<ScoreDoc> later = new ArrayList<>();
-        for (ScoreDoc d : docs) {
+        for (int i = 0; i < docs.length; i++) {
+            ScoreDoc d = docs[i];
             if (first.size() >= FIRST_PAGE) {
                 later.add(d);
                 continue;
             }
-            String slug = stored.document(d.doc, Set.of(Schema.SLUG)).get(Schema.SLUG);
+            String slug = slugs[i];
             int n = perDrug.merge(slug, 1, Integer::sum);
             (n <= PER_DRUG_ON_FIRST_PAGE ? first : later).add(d);
         }
         later.sort((a, b) -> Float.compare(b.score, a.score) != 0 ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         first.addAll(later);
         return first;
+    }
+
+    /** The slug of each hit, from doc values: far cheaper than decompressing stored fields. */
+    private static String[] slugs(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        String[] out = new String[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            SortedDocValues values = DocValues.getSorted(leaf.reader(), Schema.SLUG);
+            out[i] = values.advanceExact(docs[i].doc - leaf.docBase) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+        }
+        return out;
     }
 
     private List<SearchResult.Hit> hits(IndexSearcher searcher, Query highlight, List<ScoreDoc> page) throws IOException {
@@ -152,14 +168,10 @@ public final class SearchService {
     }
 
     private String suggestion(SearchRequest request, QueryPlanner.Plan plan, IndexSnapshot snapshot) throws IOException {
-        if (plan.unknown().isEmpty()) {
+        if (plan.corrections().isEmpty()) {
             return null;
         }
-        Map<String, String> corrections = spelling.corrections(plan.unknown(), snapshot);
-        if (corrections.isEmpty()) {
-            return null;
-        }
-        String corrected = Spelling.apply(request.query(), corrections);
+        String corrected = Typos.apply(request.query(), plan.corrections());
         if (corrected.equalsIgnoreCase(request.query())) {
             return null;
         }

@@ -3,8 +3,8 @@ package monosearch.web;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
+                .withLogOutput(OutputStream.nullOutputStream())
                 .build();
         return new HeadlessChromium(new ChromeDriver(service, options), profile);
     }
@@ -93,8 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             Path dir = Path.of(System.getProperty("monosearch.projectDir", "."), "target", "screenshots");
             Files.createDirectories(dir);
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
