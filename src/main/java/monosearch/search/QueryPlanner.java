@@ -2,6 +2,7 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +35,11 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class QueryPlanner {
     static final float DRUG_WEIGHT = 3f;
-    static final float HEADINGS_WEIGHT = 2f;
+    static final float HEADINGS_WEIGHT = 3f;
     static final float BODY_WEIGHT = 1f;
     static final float DRUG_INTENT_BOOST = 8f;
     static final float SECTION_INTENT_BOOST = 6f;
+    static final float DRUG_OVERVIEW_BOOST = 8f;
     static final float FUZZY_WEIGHT = 0.5f;
     static final float PREFIX_WEIGHT = 0.6f;
     /** A synonym ("hypotension" for "low blood pressure") counts, but less than the words typed. */
@@ -194,10 +196,15 @@ final class QueryPlanner {
                 highlight.add(q, Occur.SHOULD);
             }
         }
-        if (drugRequired && asked.isEmpty()) {
-            // Just a drug's name: its overview and usage first.
-            common.add(sectionBoost("Overview", 4f), Occur.SHOULD);
-            common.add(sectionBoost("Usage", 3f), Occur.SHOULD);
+        boolean justADrug = drugRequired && asked.isEmpty();
+        boolean typingADrug = mentions.isEmpty() && asked.isEmpty() && parts.size() == 1 && words.size() == 1
+                && lastPart.kind() == UserQuery.Kind.WORD && words.get(0).length() >= 3
+                && !snapshot.drugs().suggest(words.get(0), 1).isEmpty();
+        if (justADrug || typingADrug) {
+            // Just a drug's name, or the start of one: what the drug is for comes first.
+            common.add(sectionBoost("Overview", DRUG_OVERVIEW_BOOST), Occur.SHOULD);
+            common.add(sectionBoost("Usage", DRUG_OVERVIEW_BOOST * 0.9f), Occur.SHOULD);
+            common.add(sectionBoost("Generic Name", DRUG_OVERVIEW_BOOST * 0.6f), Occur.SHOULD);
         }
         addProximity(common, highlight, words);
         if (drugRequired) {
@@ -218,8 +225,10 @@ final class QueryPlanner {
             strict = new BooleanQuery.Builder().build();
             relaxed = null;
         }
-        strict = demotePassingMentions(strict);
-        relaxed = relaxed == null ? null : demotePassingMentions(relaxed);
+        Set<String> askedFor = new HashSet<>();
+        asked.forEach(m -> m.sections().forEach(section -> askedFor.add(Schema.sectionKey(section))));
+        strict = demotePassingMentions(strict, askedFor);
+        relaxed = relaxed == null ? null : demotePassingMentions(relaxed, askedFor);
         return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), corrections);
     }
 
@@ -308,6 +317,13 @@ final class QueryPlanner {
                 if (prefix.length() >= 2 && !prefix.contains(" ")) {
                     alternatives.add(prefixAcrossFields(prefix, PREFIX_WEIGHT));
                 }
+            }
+        }
+        if (last && Words.split(text).size() > 1) {
+            // "stevens-john" while typing: the earlier pieces as words, the last as a prefix.
+            Query typing = prefixPartQuery(text, reader, corrections);
+            if (typing != null) {
+                alternatives.add(new BoostQuery(typing, PREFIX_WEIGHT));
             }
         }
         return alternatives.size() == 1 ? exact : new DisjunctionMaxQuery(alternatives, 0f);
@@ -451,10 +467,13 @@ final class QueryPlanner {
         }
     }
 
-    private static Query demotePassingMentions(Query query) {
+    /** FAQ and disclaimer matches weigh less, unless the query asked for that kind of section. */
+    private static Query demotePassingMentions(Query query, Set<String> askedFor) {
         BooleanQuery.Builder passing = new BooleanQuery.Builder();
         for (String section : new String[] {"FAQs", "Disclaimer"}) {
-            passing.add(new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(section))), Occur.SHOULD);
+            if (!askedFor.contains(Schema.sectionKey(section))) {
+                passing.add(new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(section))), Occur.SHOULD);
+            }
         }
         return FunctionScoreQuery.boostByQuery(query, passing.build(), PASSING_MENTION_FACTOR);
     }
