@@ -72,8 +72,17 @@ public final class SearchService {
             IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
             int window = Math.max(request.offset() + request.limit(), FIRST_PAGE) + 3 * FIRST_PAGE;
             Ranked ranked = run(searcher, plan.strict(), window);
+            boolean relaxed = false;
             if (ranked.total() == 0 && plan.relaxed() != null && !searcher.timedOut()) {
                 ranked = run(searcher, plan.relaxed(), window);
+                relaxed = true;
+            }
+            List<SearchResult.FacetValue> sectionFacet = ranked.sections();
+            if (!request.sections().isEmpty()) {
+                // The section counts ignore the section filter itself, so the other sections stay choosable.
+                QueryPlanner.Plan unfiltered = planner.plan(query, snapshot, List.of(), request.drugs());
+                Query counted = relaxed && unfiltered.relaxed() != null ? unfiltered.relaxed() : unfiltered.strict();
+                sectionFacet = searcher.search(counted, new MatchCounts()).sections();
             }
             List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top()) : diversify(searcher, ranked.top());
             List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
@@ -83,7 +92,7 @@ public final class SearchService {
             String suggestion = partial ? null : suggestion(request, plan, snapshot);
             double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
             return new SearchResult(request.query(), ranked.total(), tookMs, hits,
-                    new SearchResult.Facets(ranked.sections()), suggestion, partial);
+                    new SearchResult.Facets(sectionFacet), suggestion, partial);
         } finally {
             index.release(snapshot);
         }

@@ -91,6 +91,7 @@ class BundledCorpusSearchTest {
                 .collect(Collectors.toMap(SearchResult.FacetValue::value, SearchResult.FacetValue::count));
         assertEquals(counts.get("Side Effects"), onlySideEffects.total());
         assertTrue(onlySideEffects.hits().stream().allMatch(h -> h.section().equals("Side Effects")));
+        assertEquals(all.facets(), onlySideEffects.facets(), "section counts ignore the section filter, so others stay choosable");
     }
 
     @Test
