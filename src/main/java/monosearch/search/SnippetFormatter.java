@@ -132,7 +132,7 @@ final class SnippetFormatter extends PassageFormatter {
                 case '\'' -> out.append("&#39;");
                 case '\n' -> {
                     boolean paragraph = i + 1 < to && content.charAt(i + 1) == '\n';
-                    out.append(paragraph ? " " : " · ");
+                    out.append(" · ");
                     if (paragraph) {
                         i++;
                     }
