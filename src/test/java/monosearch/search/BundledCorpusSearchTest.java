@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import monosearch.testing.TestIndex;
+import monosearch.testing.BundledSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,20 +22,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BundledCorpusSearchTest {
     @TempDir
     static Path temp;
-    static LiveIndex index;
+    static BundledSearch bundled;
     static SearchService search;
 
     @BeforeAll
-    static void buildIndex() throws IOException {
-        TestIndex t = new TestIndex(temp).withBundledCorpus();
-        t.reindex();
-        index = LiveIndex.open(t.index(), 0);
-        search = SearchService.withDefaults(index, new Links(null));
+    static void open() throws IOException {
+        bundled = BundledSearch.create(temp);
+        search = bundled.search();
     }
 
     @AfterAll
     static void close() throws IOException {
-        index.close();
+        bundled.close();
     }
 
     private static SearchResult find(String q) throws IOException {

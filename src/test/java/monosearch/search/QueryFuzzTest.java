@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import monosearch.testing.TestIndex;
+import monosearch.testing.BundledSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,20 +25,18 @@ class QueryFuzzTest {
 
     @TempDir
     static Path temp;
-    static LiveIndex index;
+    static BundledSearch bundled;
     static SearchService search;
 
     @BeforeAll
     static void open() throws IOException {
-        TestIndex t = new TestIndex(temp).withBundledCorpus();
-        t.reindex();
-        index = LiveIndex.open(t.index(), 0);
-        search = SearchService.withDefaults(index, new Links(null));
+        bundled = BundledSearch.create(temp);
+        search = bundled.search();
     }
 
     @AfterAll
     static void close() throws IOException {
-        index.close();
+        bundled.close();
     }
 
     @Test
