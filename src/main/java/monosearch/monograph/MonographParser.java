@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.commonmark.node.Heading;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
@@ -42,6 +43,8 @@ public final class MonographParser {
             } else if (block instanceof Paragraph paragraph && boldLabel(paragraph).isPresent()) {
                 BoldLabel label = boldLabel(paragraph).get();
                 builder.label(label.name(), label.rest());
+            } else if (block instanceof ListBlock list && builder.underUnknownHeading() && hasLabelledItem(list)) {
+                labelledItems(list, builder);
             } else {
                 builder.text(PlainText.block(block));
             }
@@ -55,6 +58,30 @@ public final class MonographParser {
     }
 
     private record BoldLabel(String name, String rest) {
+    }
+
+    private boolean hasLabelledItem(ListBlock list) {
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (item.getFirstChild() instanceof Paragraph p && boldLabel(p).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "* **Usage:** ..." items under an ingredient heading start sub-sections, as labelled paragraphs do. */
+    private void labelledItems(ListBlock list, Builder builder) {
+        for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            Optional<BoldLabel> label = item.getFirstChild() instanceof Paragraph p ? boldLabel(p) : Optional.empty();
+            if (label.isEmpty()) {
+                builder.text(PlainText.block(item));
+                continue;
+            }
+            builder.label(label.get().name(), label.get().rest());
+            for (Node more = item.getFirstChild().getNext(); more != null; more = more.getNext()) {
+                builder.text(PlainText.block(more));
+            }
+        }
     }
 
     /** "**Usage:** text" or "**Usage**: text", where Usage is a known section. */
@@ -156,6 +183,11 @@ public final class MonographParser {
                 drafts.add(current);
             }
             current.append(text);
+        }
+
+        /** Under a heading that names no known section, such as one ingredient of a combination product. */
+        boolean underUnknownHeading() {
+            return !open.isEmpty() && !names.isKnown(open.peek().heading());
         }
 
         Optional<String> title() {

@@ -128,6 +128,23 @@ class MonographParserTest {
     }
 
     @Test
+    void labelledListItemsUnderAnIngredientHeadingStartSubSectionsButNotUnderAKnownSection() {
+        Monograph m = parse("""
+                # Combo
+                ### Caffeine
+                *   **Usage:** Keeps you awake.
+                *   **Side Effects:** Jitters.
+                *   Also taken in coffee.
+                ### Precautions
+                *   **Drug Interactions:** Many.
+                """).monograph();
+        assertEquals(List.of("Caffeine", "Caffeine > Usage", "Caffeine > Side Effects", "Precautions"),
+                m.sections().stream().map(s -> String.join(" > ", s.path())).toList());
+        assertEquals("Jitters.\n\nAlso taken in coffee.", m.sections().get(2).text());
+        assertEquals("Drug Interactions: Many.", m.sections().get(3).text());
+    }
+
+    @Test
     void aBoldLabelThatIsNoKnownSectionStaysText() {
         Monograph m = parse("# D\n### Dosage\n**For adults with ALL:** 52 mg daily.\n").monograph();
         assertEquals(1, m.sections().size());
