@@ -77,8 +77,8 @@ final class ServeCommand implements Callable<Integer> {
             new Warmup(search).run(2_000, warmupMillis);
         }
         WebConfig config = new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken(),
-                maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS,
-                WebConfig.DEFAULT_MAX_THREADS);
+                maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
+                WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
         WebServer server = new WebServer(search, config,
                 () -> Services.reindexer(options, System.err).run(Services.reindexOptions(options, false))).start();
         SearchService.IndexStats stats = search.stats();

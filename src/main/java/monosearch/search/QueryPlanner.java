@@ -16,7 +16,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -46,8 +45,6 @@ final class QueryPlanner {
     static final float SYNONYM_WEIGHT = 0.8f;
     /** A section that lists the words as an item (a side effect, a precaution) is about them. */
     static final float LISTED_WEIGHT = 2f;
-    /** FAQs and disclaimers mention much in passing; their matches count for less. */
-    static final float PASSING_MENTION_FACTOR = 0.6f;
     static final int MAX_PREFIX_EXPANSIONS = 50;
     /** Words per query that may be matched with typos; the rest must be spelled as indexed. */
     static final int MAX_FUZZY_WORDS = 4;
@@ -67,8 +64,10 @@ final class QueryPlanner {
      * @param highlight  the matching part only, for snippets
      * @param namesDrug  the query names a drug, so one drug may fill the page
      * @param corrections typed words that match no indexed term → the likeliest indexed word, for "did you mean"
+     * @param askedSections section keys the query asked for ("dose" → dosage), never demoted as passing mentions
      */
-    record Plan(Query strict, Query relaxed, Query highlight, boolean namesDrug, Map<String, String> corrections) {
+    record Plan(Query strict, Query relaxed, Query highlight, boolean namesDrug, Map<String, String> corrections,
+                Set<String> askedSections) {
     }
 
     private final Analyzer analyzer;
@@ -227,9 +226,7 @@ final class QueryPlanner {
         }
         Set<String> askedFor = new HashSet<>();
         asked.forEach(m -> m.sections().forEach(section -> askedFor.add(Schema.sectionKey(section))));
-        strict = demotePassingMentions(strict, askedFor);
-        relaxed = relaxed == null ? null : demotePassingMentions(relaxed, askedFor);
-        return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), corrections);
+        return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), corrections, askedFor);
     }
 
     private record Unit(String text, boolean last) {
@@ -305,13 +302,16 @@ final class QueryPlanner {
         List<String> terms = analyze(text);
         if (terms.size() == 1) {
             String term = terms.get(0);
-            if (term.length() >= 5 && corrections.size() < MAX_FUZZY_WORDS && docFreq(reader, term) == 0) {
+            int df = docFreq(reader, term);
+            if (term.length() >= 5 && corrections.size() < MAX_FUZZY_WORDS && df == 0) {
                 List<String> near = typos.candidates(reader, term);
                 if (!near.isEmpty()) {
                     corrections.put(text, near.get(0));
                     alternatives.add(acrossFields(field -> new BoostQuery(anyOf(field, near), FUZZY_WEIGHT)));
                 }
             }
+            // The last word may still be being typed; matching it as a prefix also catches forms the light
+            // stemmer leaves apart ("work" and "works").
             if (last) {
                 String prefix = normalized(text);
                 if (prefix.length() >= 2 && !prefix.contains(" ")) {
@@ -465,17 +465,6 @@ final class QueryPlanner {
                     any.add(new TermQuery(new Term(Schema.SLUG, s.strip().toLowerCase(Locale.ROOT))), Occur.SHOULD));
             b.add(any.build(), Occur.FILTER);
         }
-    }
-
-    /** FAQ and disclaimer matches weigh less, unless the query asked for that kind of section. */
-    private static Query demotePassingMentions(Query query, Set<String> askedFor) {
-        BooleanQuery.Builder passing = new BooleanQuery.Builder();
-        for (String section : new String[] {"FAQs", "Disclaimer"}) {
-            if (!askedFor.contains(Schema.sectionKey(section))) {
-                passing.add(new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(section))), Occur.SHOULD);
-            }
-        }
-        return FunctionScoreQuery.boostByQuery(query, passing.build(), PASSING_MENTION_FACTOR);
     }
 
     private static Query sectionBoost(String section, float boost) {

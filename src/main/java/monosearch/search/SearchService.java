@@ -17,8 +17,8 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -36,6 +36,8 @@ public final class SearchService {
     public static final long DEFAULT_BUDGET_MILLIS = 2_000;
     static final float OTHER_SECTION_BONUS = 0.08f;
     static final int MAX_OTHER_SECTIONS_COUNTED = 3;
+    static final Set<String> PASSING_MENTIONS = Set.of("faqs", "disclaimer");
+    static final float PASSING_MENTION_FACTOR = 0.6f;
     private static final Set<String> HIT_FIELDS = Set.of(Schema.DRUG, Schema.SLUG, Schema.SOURCE, Schema.SECTION,
             Schema.HEADING, Schema.PATH, Schema.ANCHOR);
 
@@ -71,10 +73,10 @@ public final class SearchService {
             QueryPlanner.Plan plan = planner.plan(query, snapshot, request.sections(), request.drugs());
             IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
             int window = Math.max(request.offset() + request.limit(), FIRST_PAGE) + 3 * FIRST_PAGE;
-            Ranked ranked = run(searcher, plan.strict(), window);
+            Ranked ranked = run(searcher, plan.strict(), window, plan.askedSections());
             boolean relaxed = false;
             if (ranked.total() == 0 && plan.relaxed() != null && !searcher.timedOut()) {
-                ranked = run(searcher, plan.relaxed(), window);
+                ranked = run(searcher, plan.relaxed(), window, plan.askedSections());
                 relaxed = true;
             }
             List<SearchResult.FacetValue> sectionFacet = ranked.sections();
@@ -82,14 +84,14 @@ public final class SearchService {
                 // The section counts ignore the section filter itself, so the other sections stay choosable.
                 QueryPlanner.Plan unfiltered = planner.plan(query, snapshot, List.of(), request.drugs());
                 Query counted = relaxed && unfiltered.relaxed() != null ? unfiltered.relaxed() : unfiltered.strict();
-                sectionFacet = searcher.search(counted, new MatchCounts()).sections();
+                sectionFacet = searcher.search(new ConstantScoreQuery(counted), new MatchCounts()).sections();
             }
             List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top()) : diversify(searcher, ranked.top());
             List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
                     Math.min(request.offset() + request.limit(), ordered.size()));
             List<SearchResult.Hit> hits = hits(searcher, plan.highlight(), page);
             boolean partial = searcher.timedOut();
-            String suggestion = partial ? null : suggestion(request, plan, snapshot);
+            String suggestion = partial || ranked.total() == 0 ? null : suggestion(request, plan);
             double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
             return new SearchResult(request.query(), ranked.total(), tookMs, hits,
                     new SearchResult.Facets(sectionFacet), suggestion, partial);
@@ -101,27 +103,40 @@ public final class SearchService {
     private record Ranked(ScoreDoc[] top, long total, List<SearchResult.FacetValue> sections) {
     }
 
-    private static Ranked run(IndexSearcher searcher, Query query, int window) throws IOException {
-        var topManager = new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE, false);
-        Object[] results = searcher.search(query, new MultiCollectorManager(topManager, new MatchCounts()));
-        TopDocs top = (TopDocs) results[0];
-        MatchCounts.Counts counts = (MatchCounts.Counts) results[1];
-        return new Ranked(favourWholeMonographs(searcher, top.scoreDocs, counts.perSlug()), top.totalHits.value,
-                counts.sections());
+    /**
+     * Counting every match needs no scores, and ranking needs scores for the best matches only, so the two are
+     * separate passes: the count iterates matches without scoring them, the ranking skips whole blocks of
+     * matches that cannot reach the top (block-max WAND).
+     */
+    private static Ranked run(IndexSearcher searcher, Query query, int window, Set<String> asked) throws IOException {
+        MatchCounts.Counts counts = searcher.search(new ConstantScoreQuery(query), new MatchCounts());
+        long total = counts.sections().stream().mapToLong(SearchResult.FacetValue::count).sum();
+        if (total == 0) {
+            return new Ranked(new ScoreDoc[0], 0, counts.sections());
+        }
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(window, null, window, false));
+        return new Ranked(rerank(searcher, top.scoreDocs, counts.perSlug(), asked), total, counts.sections());
     }
 
     /**
-     * A section gains a little for each other section of its monograph that matches too: a drug whose
-     * monograph keeps coming back to the query is more about it than one that mentions it once.
+     * Adjusts the best matches with what is known of whole monographs and kinds of section: a section gains a
+     * little for each other section of its monograph that matches too (a drug whose monograph keeps coming back
+     * to the query is more about it), and FAQ and disclaimer matches, being mostly passing mentions, weigh less
+     * unless the query asked for them.
      */
-    private static ScoreDoc[] favourWholeMonographs(IndexSearcher searcher, ScoreDoc[] docs, Map<String, Integer> perSlug)
+    private static ScoreDoc[] rerank(IndexSearcher searcher, ScoreDoc[] docs, Map<String, Integer> perSlug, Set<String> asked)
             throws IOException {
-        String[] slugs = slugs(searcher, docs);
+        String[] slugs = docValues(searcher, docs, Schema.SLUG);
+        String[] sections = docValues(searcher, docs, Schema.SECTION);
         ScoreDoc[] out = new ScoreDoc[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            String slug = slugs[i];
-            int others = Math.min(perSlug.getOrDefault(slug, 1) - 1, MAX_OTHER_SECTIONS_COUNTED);
-            out[i] = new ScoreDoc(docs[i].doc, docs[i].score * (1 + OTHER_SECTION_BONUS * others));
+            int others = Math.min(perSlug.getOrDefault(slugs[i], 1) - 1, MAX_OTHER_SECTIONS_COUNTED);
+            float score = docs[i].score * (1 + OTHER_SECTION_BONUS * others);
+            String key = Schema.sectionKey(sections[i]);
+            if (PASSING_MENTIONS.contains(key) && !asked.contains(key)) {
+                score *= PASSING_MENTION_FACTOR;
+            }
+            out[i] = new ScoreDoc(docs[i].doc, score);
         }
         java.util.Arrays.sort(out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         return out;
@@ -129,7 +144,7 @@ public final class SearchService {
 
     /** At most a few sections of one drug on the first page; the rest follow after it, in score order. */
     private static List<ScoreDoc> diversify(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-        String[] slugs = slugs(searcher, docs);
+        String[] slugs = docValues(searcher, docs, Schema.SLUG);
         Map<String, Integer> perDrug = new HashMap<>();
         List<ScoreDoc> first = new ArrayList<>();
         List<ScoreDoc> later = new ArrayList<>();
@@ -148,13 +163,13 @@ public final class SearchService {
         return first;
     }
 
-    /** The slug of each hit, from doc values: far cheaper than decompressing stored fields. */
-    private static String[] slugs(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    /** A keyword of each hit, from doc values: far cheaper than decompressing stored fields. */
+    private static String[] docValues(IndexSearcher searcher, ScoreDoc[] docs, String field) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         String[] out = new String[docs.length];
         for (int i = 0; i < docs.length; i++) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-            SortedDocValues values = DocValues.getSorted(leaf.reader(), Schema.SLUG);
+            SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
             out[i] = values.advanceExact(docs[i].doc - leaf.docBase) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
         }
         return out;
@@ -176,22 +191,17 @@ public final class SearchService {
         return hits;
     }
 
-    private String suggestion(SearchRequest request, QueryPlanner.Plan plan, IndexSnapshot snapshot) throws IOException {
+    /**
+     * The query with its corrections, when a typed word matches nothing indexed. Called only when the search,
+     * which matched the corrections in place of those words, found something: the correction finds more than
+     * the words as typed, which find nothing.
+     */
+    private static String suggestion(SearchRequest request, QueryPlanner.Plan plan) {
         if (plan.corrections().isEmpty()) {
             return null;
         }
         String corrected = Typos.apply(request.query(), plan.corrections());
-        if (corrected.equalsIgnoreCase(request.query())) {
-            return null;
-        }
-        // The typed words match nothing literally; suggest only a correction that finds something.
-        QueryPlanner.Plan check = planner.plan(UserQuery.parse(corrected), snapshot, request.sections(), request.drugs());
-        IndexSearcher searcher = snapshot.searcher();
-        long found = searcher.count(check.strict());
-        if (found == 0 && check.relaxed() != null) {
-            found = searcher.count(check.relaxed());
-        }
-        return found > 0 ? corrected : null;
+        return corrected.equalsIgnoreCase(request.query()) ? null : corrected;
     }
 
     /** Drug names for a search box. */

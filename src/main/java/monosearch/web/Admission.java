@@ -4,33 +4,52 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lets a bounded number of searches run at once. Past that, a request waits a moment for a place and is then
- * turned away with 503 and Retry-After, so an overload costs callers a quick retry instead of every request
- * growing slower without bound.
+ * Lets a bounded number of searches run at once and a bounded number wait for a place. A request beyond the
+ * queue, or one that waited too long, is turned away at once with 503 and Retry-After: past capacity, callers
+ * get a quick answer to retry instead of every request growing slower without bound.
  */
 final class Admission {
-    private final Semaphore places;
+    private final Semaphore running;
+    private final int maxWaiting;
     private final long waitMillis;
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    Admission(int concurrent, long waitMillis) {
-        this.places = new Semaphore(concurrent);
+    Admission(int concurrent, int maxWaiting, long waitMillis) {
+        this.running = new Semaphore(concurrent);
+        this.maxWaiting = maxWaiting;
         this.waitMillis = waitMillis;
     }
 
     Handler guard(Handler handler) {
         return ctx -> {
-            if (!places.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+            if (!admit()) {
                 refuse(ctx);
                 return;
             }
             try {
                 handler.handle(ctx);
             } finally {
-                places.release();
+                running.release();
             }
         };
+    }
+
+    private boolean admit() throws InterruptedException {
+        if (running.tryAcquire()) {
+            return true;
+        }
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        try {
+            return running.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     private static void refuse(Context ctx) {

@@ -11,34 +11,40 @@ import java.util.List;
  * @param logQueries   include the query text in that line (queries may hold patient details)
  * @param corsOrigins  origins allowed to call the API from a browser; empty for none
  * @param adminToken   token for POST /api/reindex; null leaves that route out
- * @param maxSearches  searches running at once; more wait up to {@code admissionWaitMillis}, then get 503
+ * @param maxSearches  searches running at once; more wait, up to {@code maxWaiting} of them, for at most
+ *                     {@code admissionWaitMillis}; beyond that they get 503
+ * @param maxWaiting   requests that may wait for a place
  * @param admissionWaitMillis how long a request may wait for a place
  * @param maxThreads   request threads
  */
 public record WebConfig(String host, int port, boolean logRequests, boolean logQueries, List<String> corsOrigins,
-                        String adminToken, int maxSearches, long admissionWaitMillis, int maxThreads) {
+                        String adminToken, int maxSearches, int maxWaiting, long admissionWaitMillis, int maxThreads) {
     public static final int DEFAULT_MAX_SEARCHES = 2 * Runtime.getRuntime().availableProcessors() + 2;
-    public static final long DEFAULT_ADMISSION_WAIT_MILLIS = 250;
-    public static final int DEFAULT_MAX_THREADS = 64;
+    public static final int DEFAULT_MAX_WAITING = 128;
+    public static final long DEFAULT_ADMISSION_WAIT_MILLIS = 2_000;
+    public static final int DEFAULT_MAX_THREADS = DEFAULT_MAX_WAITING + 64;
 
     public WebConfig {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     public static WebConfig loopback(int port) {
-        return new WebConfig("127.0.0.1", port, false, false, List.of(), null, DEFAULT_MAX_SEARCHES,
+        return new WebConfig("127.0.0.1", port, false, false, List.of(), null, DEFAULT_MAX_SEARCHES, DEFAULT_MAX_WAITING,
                 DEFAULT_ADMISSION_WAIT_MILLIS, DEFAULT_MAX_THREADS);
     }
 
     public WebConfig withAdminToken(String token) {
-        return new WebConfig(host, port, logRequests, logQueries, corsOrigins, token, maxSearches, admissionWaitMillis, maxThreads);
+        return new WebConfig(host, port, logRequests, logQueries, corsOrigins, token, maxSearches, maxWaiting,
+                admissionWaitMillis, maxThreads);
     }
 
     public WebConfig withCorsOrigins(List<String> origins) {
-        return new WebConfig(host, port, logRequests, logQueries, origins, adminToken, maxSearches, admissionWaitMillis, maxThreads);
+        return new WebConfig(host, port, logRequests, logQueries, origins, adminToken, maxSearches, maxWaiting,
+                admissionWaitMillis, maxThreads);
     }
 
-    public WebConfig withAdmission(int searches, long waitMillis) {
-        return new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken, searches, waitMillis, maxThreads);
+    public WebConfig withAdmission(int searches, int waiting, long waitMillis) {
+        return new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken, searches, waiting, waitMillis,
+                maxThreads);
     }
 }

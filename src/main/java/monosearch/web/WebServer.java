@@ -28,7 +28,7 @@ public final class WebServer implements AutoCloseable {
         this.config = config;
         ApiController api = new ApiController(search);
         PageController pages = new PageController(search);
-        Admission admission = new Admission(config.maxSearches(), config.admissionWaitMillis());
+        Admission admission = new Admission(config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis());
         this.app = Javalin.create(c -> {
             c.jetty.threadPool = threadPool(config.maxThreads());
             c.startup.showJavalinBanner = false;

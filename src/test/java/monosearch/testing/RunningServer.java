@@ -39,7 +39,7 @@ public final class RunningServer implements AutoCloseable {
         LiveIndex index = LiveIndex.open(indexDir, 200);
         SearchService search = SearchService.withDefaults(index, new Links(linkTemplate));
         WebConfig onFreePort = new WebConfig("127.0.0.1", 0, config.logRequests(), config.logQueries(), config.corsOrigins(),
-                config.adminToken(), config.maxSearches(), config.admissionWaitMillis(), config.maxThreads());
+                config.adminToken(), config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis(), config.maxThreads());
         WebServer server = new WebServer(search, onFreePort, reindex).start();
         return new RunningServer(index, server);
     }

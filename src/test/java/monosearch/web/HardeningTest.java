@@ -47,7 +47,7 @@ class HardeningTest {
 
     @Test
     void aFloodGetsFast503sWithRetryAfterAndNormalTrafficRecoversAfterIt() throws Exception {
-        WebConfig tight = WebConfig.loopback(0).withAdmission(1, 0);
+        WebConfig tight = WebConfig.loopback(0).withAdmission(1, 2, 50);
         try (RunningServer server = RunningServer.start(t.index(), null, tight, null)) {
             ExecutorService flood = Executors.newFixedThreadPool(32);
             List<Future<long[]>> answers = new ArrayList<>();
