@@ -25,39 +25,57 @@ public final class DrugNames {
     }
 
     private final List<Name> names = new ArrayList<>();
-    /** Every name word, and every form of it with one letter deleted, to its names. */
-    private final Map<String, List<Name>> byWordVariant = new HashMap<>();
+    /** Every first word of a name, and every form of it with one letter deleted, to those first words. */
+    private final Map<String, Set<String>> firstWordsByVariant = new HashMap<>();
     private final Map<String, List<Name>> byFirstWord = new HashMap<>();
+    /** Sorted "word of a name" entries and sorted whole names, for prefix look-ups by binary search. */
+    private final Entry[] wordIndex;
+    private final Entry[] nameIndex;
+
+    private record Entry(String key, Name name) {
+    }
 
     public DrugNames(List<Drug> drugs) {
+        List<Entry> words = new ArrayList<>();
+        List<Entry> wholeNames = new ArrayList<>();
         for (Drug d : drugs) {
-            List<String> words = Words.split(d.drug());
-            if (words.isEmpty()) {
+            List<String> split = Words.split(d.drug());
+            if (split.isEmpty()) {
                 continue;
             }
-            Name name = new Name(d, words, String.join(" ", words));
+            Name name = new Name(d, split, String.join(" ", split));
             names.add(name);
-            byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(name);
-            Set<String> keys = new HashSet<>();
-            for (String w : words) {
-                keys.add(w);
-                if (w.length() >= 5) {
-                    keys.addAll(deletions(w));
+            wholeNames.add(new Entry(name.folded(), name));
+            String first = split.get(0);
+            byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(name);
+            if (first.length() >= 5) {
+                for (String variant : withDeletions(first)) {
+                    firstWordsByVariant.computeIfAbsent(variant, x -> new HashSet<>()).add(first);
                 }
             }
-            for (String k : keys) {
-                byWordVariant.computeIfAbsent(k, x -> new ArrayList<>()).add(name);
+            for (String w : split) {
+                words.add(new Entry(w, name));
             }
         }
+        Comparator<Entry> byKey = Comparator.comparing(Entry::key);
+        wordIndex = words.stream().sorted(byKey).toArray(Entry[]::new);
+        nameIndex = wholeNames.stream().sorted(byKey).toArray(Entry[]::new);
     }
 
     public int size() {
         return names.size();
     }
 
+    /** Whether a word of some drug name starts with {@code prefix} (folded). */
+    boolean anyWordStartsWith(String prefix) {
+        int i = firstAtOrAfter(wordIndex, prefix);
+        return i < wordIndex.length && wordIndex[i].key().startsWith(prefix);
+    }
+
     /**
      * Names for a search box: the whole name starting with the text first, then a word of the name starting
      * with it, then (from 5 letters) names with a word one typo away; shorter names first within a rank.
+     * Prefix matches come from binary searches over sorted words, so a keystroke costs little at any size.
      */
     public List<Drug> suggest(String text, int limit) {
         List<String> typed = Words.split(text);
@@ -66,11 +84,28 @@ public final class DrugNames {
         }
         String whole = String.join(" ", typed);
         String last = typed.get(typed.size() - 1);
+        List<String> earlier = typed.subList(0, typed.size() - 1);
         Map<Name, Integer> rank = new HashMap<>();
-        for (Name n : names) {
-            int r = rankOf(n, typed, whole, last);
-            if (r > 0) {
-                rank.put(n, r);
+        for (int i = firstAtOrAfter(nameIndex, whole); i < nameIndex.length && nameIndex[i].key().startsWith(whole); i++) {
+            rank.put(nameIndex[i].name(), nameIndex[i].key().equals(whole) ? 5 : 4);
+        }
+        for (int i = firstAtOrAfter(wordIndex, last); i < wordIndex.length && wordIndex[i].key().startsWith(last); i++) {
+            Name n = wordIndex[i].name();
+            if (n.words().containsAll(earlier)) {
+                rank.merge(n, 3, Math::max);
+            }
+        }
+        if (rank.size() < limit && last.length() >= 5) {
+            // A typo, but rarely in the first letter: only words with the same first letter are compared.
+            String first = last.substring(0, 1);
+            for (int i = firstAtOrAfter(wordIndex, first); i < wordIndex.length && wordIndex[i].key().startsWith(first); i++) {
+                String w = wordIndex[i].key();
+                String head = w.length() > last.length() ? w.substring(0, last.length()) : w;
+                Name n = wordIndex[i].name();
+                if (!rank.containsKey(n) && n.words().containsAll(earlier)
+                        && (Words.distance(head, last, 1) <= 1 || Words.distance(w, last, 1) <= 1)) {
+                    rank.put(n, 1);
+                }
             }
         }
         return rank.entrySet().stream()
@@ -82,33 +117,18 @@ public final class DrugNames {
                 .toList();
     }
 
-    private static int rankOf(Name n, List<String> typed, String whole, String last) {
-        if (n.folded().equals(whole)) {
-            return 5;
-        }
-        if (n.folded().startsWith(whole)) {
-            return 4;
-        }
-        // Earlier typed words must each be a word of the name; the last may be a prefix.
-        for (int i = 0; i < typed.size() - 1; i++) {
-            if (!n.words().contains(typed.get(i))) {
-                return 0;
+    private static int firstAtOrAfter(Entry[] sorted, String key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].key().compareTo(key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        for (String w : n.words()) {
-            if (w.startsWith(last)) {
-                return 3;
-            }
-        }
-        if (last.length() >= 5) {
-            for (String w : n.words()) {
-                String head = w.length() > last.length() ? w.substring(0, last.length()) : w;
-                if (Words.distance(head, last, 1) <= 1 || Words.distance(w, last, 1) <= 1) {
-                    return 1;
-                }
-            }
-        }
-        return 0;
+        return lo;
     }
 
     /** Drugs whose whole name appears in the words, allowing one typo per word of 5 letters or more. */
@@ -133,18 +153,22 @@ public final class DrugNames {
         return found;
     }
 
+    /** Names whose first word is the word, or one edit from it for words of 5 letters or more. */
     private List<Name> candidates(String word) {
-        Set<Name> out = new HashSet<>(byFirstWord.getOrDefault(word, List.of()));
+        List<Name> out = new ArrayList<>(byFirstWord.getOrDefault(word, List.of()));
         if (word.length() >= 5) {
+            Set<String> firstWords = new HashSet<>();
             for (String key : withDeletions(word)) {
-                for (Name n : byWordVariant.getOrDefault(key, List.of())) {
-                    if (Words.distance(n.words().get(0), word, 1) <= 1) {
-                        out.add(n);
-                    }
+                firstWords.addAll(firstWordsByVariant.getOrDefault(key, Set.of()));
+            }
+            firstWords.remove(word);
+            for (String first : firstWords) {
+                if (Words.distance(first, word, 1) <= 1) {
+                    out.addAll(byFirstWord.get(first));
                 }
             }
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     private static Mention matchAt(Name n, List<String> words, int start) {

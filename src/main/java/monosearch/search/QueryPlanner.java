@@ -198,7 +198,7 @@ final class QueryPlanner {
         boolean justADrug = drugRequired && asked.isEmpty();
         boolean typingADrug = mentions.isEmpty() && asked.isEmpty() && parts.size() == 1 && words.size() == 1
                 && lastPart.kind() == UserQuery.Kind.WORD && words.get(0).length() >= 3
-                && !snapshot.drugs().suggest(words.get(0), 1).isEmpty();
+                && snapshot.drugs().anyWordStartsWith(words.get(0));
         if (justADrug || typingADrug) {
             // Just a drug's name, or the start of one: what the drug is for comes first.
             common.add(sectionBoost("Overview", DRUG_OVERVIEW_BOOST), Occur.SHOULD);
