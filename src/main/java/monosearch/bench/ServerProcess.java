@@ -1,0 +1,179 @@
+package monosearch.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real server in a child JVM, launched as the README launches it ({@code java -Xmx256m -jar monosearch.jar
+ * serve}), so its startup, heap and HTTP figures are those of a fresh process, not of the benchmark's JVM.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+
+    /** Time from launching the JVM to the first answer of each kind. */
+    record Startup(double healthSeconds, double firstSearchSeconds) {
+    }
+
+    /** Heap after a full GC, from {@code jcmd GC.heap_info}, in MB; committed is what the JVM holds. */
+    record Heap(double usedMb, double committedMb, String raw) {
+    }
+
+    private final Process process;
+    private final int port;
+    private final Startup startup;
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Startup startup, Path log) {
+        this.process = process;
+        this.port = port;
+        this.startup = startup;
+        this.log = log;
+    }
+
+    /**
+     * Launches {@code java <jvmOptions> <launch...> serve --index <index> --corpus <corpus> --port <free>} and
+     * waits until /health and then a search answer.
+     */
+    static ServerProcess start(List<String> launch, List<String> jvmOptions, Path index, Path corpus, Path log,
+                               String firstQuery) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary().toString());
+        command.addAll(jvmOptions);
+        command.addAll(launch);
+        command.addAll(List.of("serve", "--index", index.toString(), "--corpus", corpus.toString(),
+                "--port", Integer.toString(port)));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(500)).build();
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        try {
+            double health = pollUntilOk(client, process, URI.create("http://127.0.0.1:" + port + "/health"), t0);
+            double search = pollUntilOk(client, process, URI.create("http://127.0.0.1:" + port + "/api/search?q="
+                    + URLEncoder.encode(firstQuery, StandardCharsets.UTF_8)), t0);
+            return new ServerProcess(process, port, new Startup(health, search), log);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static double pollUntilOk(HttpClient client, Process process, URI uri, long t0) throws IOException {
+        long deadline = t0 + STARTUP_LIMIT.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the server exited with status " + process.exitValue() + " before answering " + uri);
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        throw new IOException("the server did not answer " + uri + " within " + STARTUP_LIMIT.toSeconds() + " s");
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Startup startup() {
+        return startup;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Runs a full GC in the server, then reads the heap in use. */
+    Heap heapAfterGc() throws IOException {
+        Path jcmd = javaBinary().resolveSibling("jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return new Heap(Double.NaN, Double.NaN, "jcmd not found beside " + javaBinary());
+        }
+        run(List.of(jcmd.toString(), Long.toString(pid()), "GC.run"));
+        String info = run(List.of(jcmd.toString(), Long.toString(pid()), "GC.heap_info"));
+        Matcher m = HEAP_USED.matcher(info);
+        if (!m.find()) {
+            return new Heap(Double.NaN, Double.NaN, info.strip());
+        }
+        return new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0, info.strip());
+    }
+
+    private static String run(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not finish");
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** The request log and messages of the server. */
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static Path javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

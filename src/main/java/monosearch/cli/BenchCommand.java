@@ -1,0 +1,123 @@
+package monosearch.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import monosearch.bench.BenchResults;
+import monosearch.bench.BenchReport;
+import monosearch.bench.BenchRun;
+import monosearch.bench.BenchSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure monosearch and print the figures as a markdown table: reindex times, index size, "
+                + "in-process search latency, startup, heap and HTTP throughput of the real server (started in a child "
+                + "JVM), and a comparison with SQLite FTS5 where its JDBC driver is on the classpath.",
+                "Generates a deterministic synthetic corpus unless --corpus is given. Takes a few minutes; "
+                        + "uses the whole machine, so run nothing else meanwhile."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--monographs", paramLabel = "N", defaultValue = "10000",
+            description = "Synthetic monographs to generate (default: ${DEFAULT-VALUE}).")
+    int monographs;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Measure this corpus instead of a synthetic one (it is copied first; never modified).")
+    Path corpus;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "One query per line instead of the generated mixed set.")
+    Path queries;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the markdown here instead of standard output.")
+    Path out;
+
+    @Option(names = "--keep", paramLabel = "DIR",
+            description = "Work in this folder and keep the corpus, index and server log (its corpus/ and index/ are replaced).")
+    Path keep;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the synthetic corpus and the query set (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "20",
+            description = "In-process warm-up before timing (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(names = "--search-seconds", paramLabel = "S", defaultValue = "10",
+            description = "Each in-process latency measurement (default: ${DEFAULT-VALUE}).")
+    double searchSeconds;
+
+    @Option(names = "--http-seconds", paramLabel = "S", defaultValue = "30",
+            description = "Each HTTP load run; the cold run must be 30 to judge the warm-start target (default: ${DEFAULT-VALUE}).")
+    double httpSeconds;
+
+    @Option(names = "--fts-rounds", paramLabel = "N", defaultValue = "20",
+            description = "Passes over the query set in the FTS5 comparison (default: ${DEFAULT-VALUE}).")
+    int ftsRounds;
+
+    @Option(names = "--load-tool", paramLabel = "TOOL", defaultValue = "auto",
+            description = "auto (wrk when on the PATH, else Java), wrk or java (default: ${DEFAULT-VALUE}).")
+    String loadTool;
+
+    @Option(names = "--server-jvm", paramLabel = "OPTIONS", defaultValue = "-Xmx256m",
+            description = "JVM options of the child server, space-separated (default: ${DEFAULT-VALUE}).")
+    String serverJvm;
+
+    @Option(names = "--note", paramLabel = "TEXT",
+            description = "A line for the report's header, e.g. the commit measured.")
+    String note;
+
+    @Option(names = "--http", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Start the server and load it over HTTP (default: on).")
+    boolean http;
+
+    @Option(names = "--fts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compare with SQLite FTS5 when its driver is on the classpath (default: on).")
+    boolean fts;
+
+    @Override
+    public Integer call() throws Exception {
+        if (monographs < 1 || !List.of("auto", "wrk", "java").contains(loadTool)) {
+            System.err.println("bench: --monographs must be at least 1 and --load-tool one of auto, wrk, java");
+            return 2;
+        }
+        List<String> jvm = Arrays.stream(serverJvm.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        BenchSettings settings = new BenchSettings(monographs, queries, corpus, keep, seed, warmupSeconds, searchSeconds,
+                httpSeconds, ftsRounds, loadTool, jvm, http, fts, commandLine(), note);
+        BenchResults results = new BenchRun(settings, System.err).run();
+        String markdown = new BenchReport(results).markdown();
+        if (out == null) {
+            System.out.print(markdown);
+        } else {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(out, markdown, StandardCharsets.UTF_8);
+            System.err.println("bench: figures written to " + out);
+        }
+        return 0;
+    }
+
+    /** The JVM's own command line where the OS tells it (arguments quoted for a shell), else the bench arguments. */
+    private String commandLine() {
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        if (info.arguments().isPresent()) {
+            StringBuilder line = new StringBuilder("java");
+            for (String arg : info.arguments().get()) {
+                line.append(' ').append(arg.matches("[\\w./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+            }
+            return line.toString();
+        }
+        return "java -jar target/monosearch.jar bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+}
