@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Searches running at once before requests wait and then get 503 (default: 2 per core + 2).")
     int maxSearches;
 
-    @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "3000",
+    @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "1000",
             description = "Time spent running representative searches before opening the port (default: ${DEFAULT-VALUE}; 0 for none).")
     long warmupMillis;
 
@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         LiveIndex live = ServedIndex.open(options, refreshMillis);
         SearchService search = Services.searchService(live, query, linkTemplate);
         if (warmupMillis > 0) {
-            new Warmup(search).run(2_000, warmupMillis);
+            new Warmup(search).run(2_000, warmupMillis, Runtime.getRuntime().availableProcessors());
         }
         WebConfig config = new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken(),
                 maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,

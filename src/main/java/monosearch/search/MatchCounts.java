@@ -18,12 +18,18 @@ import org.apache.lucene.search.SimpleCollector;
 
 /**
  * Counts every match, from doc values: per canonical section (the section facet) and per monograph (how much
- * of a monograph is about the query).
+ * of a monograph is about the query). Monograph counts stay per segment, by slug ordinal: a monograph's
+ * sections are written together, so they share a segment, and only the few top hits are ever looked up.
  */
 final class MatchCounts implements CollectorManager<MatchCounts.Counter, MatchCounts.Counts> {
 
-    /** Matching sections per section name, largest first, and per slug. */
-    record Counts(List<SearchResult.FacetValue> sections, Map<String, Integer> perSlug) {
+    /** Matching sections per section name, largest first; per slug ordinal of each segment, by segment ord. */
+    record Counts(List<SearchResult.FacetValue> sections, Map<Integer, int[]> perSlugOrd) {
+        /** Matching sections of the monograph holding this doc, given its segment and slug ordinal there. */
+        int ofMonograph(int segment, int slugOrd) {
+            int[] counts = perSlugOrd.get(segment);
+            return counts == null || slugOrd < 0 || slugOrd >= counts.length ? 1 : counts[slugOrd];
+        }
     }
 
     @Override
@@ -34,11 +40,11 @@ final class MatchCounts implements CollectorManager<MatchCounts.Counter, MatchCo
     @Override
     public Counts reduce(Collection<Counter> counters) {
         Map<String, Long> sections = new HashMap<>();
-        Map<String, Integer> perSlug = new HashMap<>();
+        Map<Integer, int[]> perSlug = new HashMap<>();
         for (Counter c : counters) {
             c.flush();
             c.sections.forEach((k, v) -> sections.merge(k, v, Long::sum));
-            c.slugs.forEach((k, v) -> perSlug.merge(k, v, Integer::sum));
+            perSlug.putAll(c.slugs);
         }
         List<SearchResult.FacetValue> facet = new ArrayList<>();
         sections.forEach((k, v) -> facet.add(new SearchResult.FacetValue(k, v)));
@@ -48,7 +54,7 @@ final class MatchCounts implements CollectorManager<MatchCounts.Counter, MatchCo
 
     static final class Counter extends SimpleCollector {
         private final Map<String, Long> sections = new HashMap<>();
-        private final Map<String, Integer> slugs = new HashMap<>();
+        private final Map<Integer, int[]> slugs = new HashMap<>();
         private SortedDocValues sectionValues;
         private SortedDocValues slugValues;
         private int[] perSection;
@@ -61,6 +67,7 @@ final class MatchCounts implements CollectorManager<MatchCounts.Counter, MatchCo
             slugValues = DocValues.getSorted(context.reader(), Schema.SLUG);
             perSection = new int[sectionValues.getValueCount()];
             perSlug = new int[slugValues.getValueCount()];
+            slugs.put(context.ord, perSlug);
         }
 
         @Override
@@ -81,11 +88,6 @@ final class MatchCounts implements CollectorManager<MatchCounts.Counter, MatchCo
                 for (int ord = 0; ord < perSection.length; ord++) {
                     if (perSection[ord] > 0) {
                         sections.merge(sectionValues.lookupOrd(ord).utf8ToString(), (long) perSection[ord], Long::sum);
-                    }
-                }
-                for (int ord = 0; ord < perSlug.length; ord++) {
-                    if (perSlug[ord] > 0) {
-                        slugs.merge(slugValues.lookupOrd(ord).utf8ToString(), perSlug[ord], Integer::sum);
                     }
                 }
             } catch (IOException e) {

@@ -115,7 +115,7 @@ public final class SearchService {
             return new Ranked(new ScoreDoc[0], 0, counts.sections());
         }
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(window, null, window, false));
-        return new Ranked(rerank(searcher, top.scoreDocs, counts.perSlug(), asked), total, counts.sections());
+        return new Ranked(rerank(searcher, top.scoreDocs, counts, asked), total, counts.sections());
     }
 
     /**
@@ -124,13 +124,16 @@ public final class SearchService {
      * to the query is more about it), and FAQ and disclaimer matches, being mostly passing mentions, weigh less
      * unless the query asked for them.
      */
-    private static ScoreDoc[] rerank(IndexSearcher searcher, ScoreDoc[] docs, Map<String, Integer> perSlug, Set<String> asked)
+    private static ScoreDoc[] rerank(IndexSearcher searcher, ScoreDoc[] docs, MatchCounts.Counts counts, Set<String> asked)
             throws IOException {
-        String[] slugs = docValues(searcher, docs, Schema.SLUG);
         String[] sections = docValues(searcher, docs, Schema.SECTION);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         ScoreDoc[] out = new ScoreDoc[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            int others = Math.min(perSlug.getOrDefault(slugs[i], 1) - 1, MAX_OTHER_SECTIONS_COUNTED);
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            SortedDocValues slugs = DocValues.getSorted(leaf.reader(), Schema.SLUG);
+            int slugOrd = slugs.advanceExact(docs[i].doc - leaf.docBase) ? slugs.ordValue() : -1;
+            int others = Math.min(counts.ofMonograph(leaf.ord, slugOrd) - 1, MAX_OTHER_SECTIONS_COUNTED);
             float score = docs[i].score * (1 + OTHER_SECTION_BONUS * others);
             String key = Schema.sectionKey(sections[i]);
             if (PASSING_MENTIONS.contains(key) && !asked.contains(key)) {

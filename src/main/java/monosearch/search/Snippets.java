@@ -37,7 +37,10 @@ final class Snippets {
                 .withHighlightPhrasesStrictly(true)
                 .build();
         String[] fields = {Schema.BODY};
-        String[] snippets = highlighter.highlightFields(fields, query, docIds, new int[] {1}).get(Schema.BODY);
+        // A rewritten query (prefixes and synonyms expanded to terms) lets the highlighter take the offsets
+        // stored in the postings instead of analysing each hit's text again.
+        Query rewritten = searcher.rewrite(query);
+        String[] snippets = highlighter.highlightFields(fields, rewritten, docIds, new int[] {1}).get(Schema.BODY);
         for (int i = 0; i < snippets.length; i++) {
             if (snippets[i] == null) {
                 snippets[i] = "";

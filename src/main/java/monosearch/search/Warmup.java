@@ -3,6 +3,11 @@ package monosearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs representative searches before the server takes traffic: on two cores the JIT compiler otherwise
@@ -20,20 +25,44 @@ public final class Warmup {
         this.search = search;
     }
 
-    /** Searches until {@code rounds} queries ran or {@code maxMillis} passed; returns the number run. */
-    public int run(int rounds, long maxMillis) throws IOException {
+    /**
+     * Searches on {@code threads} threads until {@code rounds} queries ran or {@code maxMillis} passed;
+     * returns the number run. Every core busy compiles the hot code soonest.
+     */
+    public int run(int rounds, long maxMillis, int threads) throws IOException {
         List<String> queries = queries();
-        long deadline = System.nanoTime() + maxMillis * 1_000_000;
-        int run = 0;
-        while (run < rounds && System.nanoTime() < deadline && !queries.isEmpty()) {
-            String q = queries.get(run % queries.size());
-            search.search(SearchRequest.of(q, 10));
-            if (run % 10 == 0) {
-                search.suggest(q.substring(0, Math.min(3, q.length())), 8);
-            }
-            run++;
+        if (queries.isEmpty()) {
+            return 0;
         }
-        return run;
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < rounds && System.nanoTime() < deadline) {
+                        String q = queries.get(i % queries.size());
+                        search.search(SearchRequest.of(q, 10));
+                        if (i % 10 == 0) {
+                            search.suggest(q.substring(0, Math.min(3, q.length())), 8);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IOException("warm-up search failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Math.min(next.get(), rounds);
     }
 
     private List<String> queries() throws IOException {
