@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import monosearch.index.Folders;
 import monosearch.search.Links;
 import monosearch.search.LiveIndex;
 import monosearch.search.SearchService;
@@ -48,7 +49,7 @@ public final class BenchRun {
             return runIn(work, machine);
         } finally {
             if (settings.keep() == null) {
-                deleteTree(work);
+                Folders.deleteTree(work);
             } else {
                 log.println("bench: kept corpus, index and logs in " + work);
             }
@@ -59,8 +60,8 @@ public final class BenchRun {
         Vocabulary vocabulary = Vocabulary.bundled();
         Path corpus = work.resolve("corpus");
         Path index = work.resolve("index");
-        deleteTree(corpus);
-        deleteTree(index);
+        Folders.deleteTree(corpus);
+        Folders.deleteTree(index);
         String corpusLabel;
         if (settings.corpus() != null) {
             // The one-file-changed run edits a file: never the user's own corpus, always a copy.
@@ -208,22 +209,4 @@ public final class BenchRun {
         });
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }

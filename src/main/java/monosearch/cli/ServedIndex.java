@@ -3,9 +3,8 @@ package monosearch.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import monosearch.index.CorpusException;
+import monosearch.index.Folders;
 import monosearch.index.ReindexSummary;
 import monosearch.search.LiveIndex;
 
@@ -36,14 +35,14 @@ final class ServedIndex {
         System.err.println("monosearch: the index at " + index + " cannot be read (" + reason + "); "
                 + "rebuilding it from " + options.corpus);
         Path fresh = index.resolveSibling(index.getFileName() + ".rebuild");
-        deleteTree(fresh);
+        Folders.deleteTree(fresh);
         try {
             build(options, fresh);
         } catch (CorpusException e) {
             throw new CorpusException("the index at " + index + " is unreadable and cannot be rebuilt: " + e.getMessage()
                     + ". Fix: point --corpus at the monograph folder, or delete " + index + " and run reindex");
         }
-        deleteTree(index);
+        Folders.deleteTree(index);
         Files.move(fresh, index);
         return LiveIndex.open(index, refreshMillis);
     }
@@ -52,16 +51,5 @@ final class ServedIndex {
         IndexOptions target = options.withIndex(into);
         ReindexSummary summary = Services.reindexer(target, System.err).run(Services.reindexOptions(target, true));
         System.err.println(Summaries.describe(summary));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

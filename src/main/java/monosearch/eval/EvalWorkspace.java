@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import monosearch.index.Folders;
 import monosearch.index.Reindexer;
 import monosearch.monograph.MonographParser;
 import monosearch.monograph.SectionNames;
@@ -89,10 +88,6 @@ public final class EvalWorkspace implements Closeable {
     public void close() throws IOException {
         index.close();
         baseline.close();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Folders.deleteTree(root);
     }
 }
