@@ -76,6 +76,9 @@ final class QueryPlanner {
     private final SectionIntents intents;
     private final QueryBuilder builder;
     private final QueryBuilder synonymBuilder;
+    /** The synonym analyzer's chain without the synonyms: what a text is when no synonym applies. */
+    private final Analyzer splitOnly = DrugTextAnalyzer.forSynonymEntries();
+    private final Typos typos = new Typos();
 
     QueryPlanner(Synonyms synonyms, SectionIntents intents) {
         this.analyzer = DrugTextAnalyzer.forQueries();
@@ -331,19 +334,13 @@ final class QueryPlanner {
 
     /** The text with its synonyms, where it has any; null otherwise. */
     private Query synonymQuery(String text) throws IOException {
-        if (synonymBuilder == null || analyze(synonymAnalyzer, text).equals(analyze(forSynonymComparison(), text))) {
+        if (synonymBuilder == null || analyze(synonymAnalyzer, text).equals(analyze(splitOnly, text))) {
             return null;
         }
         Query q = acrossFields(field -> synonymBuilder.createBooleanQuery(field, text, Occur.MUST));
         return q == null ? null : new BoostQuery(q, SYNONYM_WEIGHT);
     }
 
-    private final Typos typos = new Typos();
-    private final Analyzer plainSplit = DrugTextAnalyzer.forSynonymEntries();
-
-    private Analyzer forSynonymComparison() {
-        return plainSplit;
-    }
 
     private Query phraseQuery(String text) {
         return acrossFields(field -> builder.createPhraseQuery(field, text, 0));
