@@ -230,6 +230,9 @@ public final class Reindexer {
         } catch (RuntimeException e) {
             skipped.add(new Problem(f.source(), "could not be parsed (" + e + ")" + keptNote(state)));
             return Outcome.SKIPPED;
+        } catch (StackOverflowError e) {
+            skipped.add(new Problem(f.source(), "nested too deeply to be read" + keptNote(state)));
+            return Outcome.SKIPPED;
         }
         parsed.warnings().forEach(w -> warnings.add(new Problem(f.source(), w)));
         var docs = Schema.documents(parsed.monograph(), new Schema.FileFacts(hash, bytes.length, f.modified()));

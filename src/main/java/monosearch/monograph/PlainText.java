@@ -1,5 +1,8 @@
 package monosearch.monograph;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
@@ -28,29 +31,68 @@ final class PlainText {
     private PlainText() {
     }
 
+    /** Past this nesting depth (quotes in quotes, lists in lists...) the text is collected flat. */
+    static final int MAX_DEPTH = 64;
+
     /** Text of inline content (a heading or paragraph), on one line unless it has hard breaks. */
     static String inline(Node parent) {
         StringBuilder out = new StringBuilder();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            appendInline(n, out);
+            appendInline(n, out, 0);
         }
         return tidy(out.toString());
     }
 
     /** Text of a block: paragraphs separated by a blank line, list items each on a line of their own. */
     static String block(Node block) {
+        return block(block, 0);
+    }
+
+    private static String block(Node block, int depth) {
         StringBuilder out = new StringBuilder();
-        appendBlock(block, out);
+        appendBlock(block, out, depth);
         return out.toString().strip();
     }
 
-    private static void appendBlock(Node block, StringBuilder out) {
-        if (block instanceof Paragraph || block instanceof Heading) {
+    /**
+     * Every literal below a node, without recursion: a hostile file nesting thousands of levels deep is read
+     * as plain words instead of overflowing the stack.
+     */
+    private static String flat(Node root) {
+        StringBuilder out = new StringBuilder();
+        ArrayDeque<Node> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (n instanceof Text t) {
+                out.append(t.getLiteral()).append(' ');
+            } else if (n instanceof Code c) {
+                out.append(c.getLiteral()).append(' ');
+            } else if (n instanceof FencedCodeBlock f) {
+                out.append(f.getLiteral()).append(' ');
+            } else if (n instanceof IndentedCodeBlock i) {
+                out.append(i.getLiteral()).append(' ');
+            }
+            List<Node> children = new ArrayList<>();
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                children.add(c);
+            }
+            for (int k = children.size() - 1; k >= 0; k--) {
+                todo.push(children.get(k));
+            }
+        }
+        return tidy(out.toString().replace('\n', ' '));
+    }
+
+    private static void appendBlock(Node block, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH) {
+            out.append(flat(block));
+        } else if (block instanceof Paragraph || block instanceof Heading) {
             out.append(inline(block));
         } else if (block instanceof ListBlock) {
             boolean first = true;
             for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
-                String itemText = listItem(item);
+                String itemText = listItem(item, depth + 1);
                 if (itemText.isEmpty()) {
                     continue;
                 }
@@ -61,7 +103,7 @@ final class PlainText {
                 first = false;
             }
         } else if (block instanceof BlockQuote) {
-            joinChildren(block, "\n\n", out);
+            joinChildren(block, "\n\n", out, depth + 1);
         } else if (block instanceof FencedCodeBlock code) {
             out.append(tidyLines(code.getLiteral()));
         } else if (block instanceof IndentedCodeBlock code) {
@@ -69,17 +111,17 @@ final class PlainText {
         } else if (block instanceof HtmlBlock html) {
             out.append(tidyLines(stripHtml(html.getLiteral())));
         } else if (!(block instanceof ThematicBreak)) {
-            joinChildren(block, "\n\n", out);
+            joinChildren(block, "\n\n", out, depth + 1);
         }
     }
 
-    private static String listItem(Node item) {
+    private static String listItem(Node item, int depth) {
         if (!(item instanceof ListItem)) {
-            return block(item);
+            return block(item, depth);
         }
         StringBuilder out = new StringBuilder();
         for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-            String text = block(child);
+            String text = block(child, depth + 1);
             if (text.isEmpty()) {
                 continue;
             }
@@ -91,10 +133,10 @@ final class PlainText {
         return out.toString();
     }
 
-    private static void joinChildren(Node parent, String separator, StringBuilder out) {
+    private static void joinChildren(Node parent, String separator, StringBuilder out, int depth) {
         boolean first = true;
         for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
-            String text = block(child);
+            String text = block(child, depth);
             if (text.isEmpty()) {
                 continue;
             }
@@ -106,8 +148,10 @@ final class PlainText {
         }
     }
 
-    private static void appendInline(Node n, StringBuilder out) {
-        if (n instanceof Text t) {
+    private static void appendInline(Node n, StringBuilder out, int depth) {
+        if (depth > MAX_DEPTH) {
+            out.append(flat(n));
+        } else if (n instanceof Text t) {
             out.append(t.getLiteral());
         } else if (n instanceof Code c) {
             out.append(c.getLiteral());
@@ -121,7 +165,7 @@ final class PlainText {
             }
         } else {
             for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                appendInline(c, out);
+                appendInline(c, out, depth + 1);
             }
         }
     }

@@ -213,6 +213,14 @@ class MonographParserTest {
     }
 
     @Test
+    void thousandsOfNestedQuotesOrEmphasesAreReadFlatInsteadOfOverflowingTheStack() {
+        Monograph quotes = parse("# D\n### Usage\n" + ">".repeat(20_000) + " deep text\n").monograph();
+        assertTrue(quotes.sections().get(0).text().contains("deep text"));
+        Monograph emphasis = parse("# D\n### Usage\n" + "*a **b ".repeat(20_000) + "end\n").monograph();
+        assertTrue(emphasis.sections().get(0).text().endsWith("end"), "text kept to the end");
+    }
+
+    @Test
     void aFileWithOnlyFrontMatterIsUnusable() {
         UnusableFileException e = assertThrows(UnusableFileException.class, () -> parse("---\ntitle: Empty\n---\n"));
         assertTrue(e.getMessage().contains("no text"), e.getMessage());
