@@ -3,6 +3,7 @@ package monosearch.cli;
 import java.io.IOException;
 import monosearch.index.CorpusException;
 import monosearch.index.IndexLockedException;
+import monosearch.search.QueryTooComplexException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +29,7 @@ public final class Main {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 2;
         }
-        if (e instanceof CorpusException || e instanceof IllegalArgumentException) {
+        if (e instanceof CorpusException || e instanceof IllegalArgumentException || e instanceof QueryTooComplexException) {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 1;
         }

@@ -66,6 +66,15 @@ public final class SearchService {
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
+        try {
+            return searchOrFail(request);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryTooComplexException("the query expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " terms; use fewer prefix* words or a longer start for each");
+        }
+    }
+
+    private SearchResult searchOrFail(SearchRequest request) throws IOException {
         long start = System.nanoTime();
         IndexSnapshot snapshot = index.acquire();
         try {

@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import monosearch.search.QueryTooComplexException;
 import monosearch.search.SearchService;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -63,6 +64,7 @@ public final class WebServer implements AutoCloseable {
             }
             c.routes.get("/health", api::health);
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            c.routes.exception(QueryTooComplexException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             c.routes.exception(Exception.class, (e, ctx) -> {
                 System.err.println("request failed: " + ctx.method() + " " + ctx.path() + ": " + e);

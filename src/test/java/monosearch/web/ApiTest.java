@@ -129,6 +129,19 @@ class ApiTest {
     }
 
     @Test
+    void aQueryExpandingPastTheClauseLimitIsA400NotA500() throws Exception {
+        int limit = org.apache.lucene.search.IndexSearcher.getMaxClauseCount();
+        org.apache.lucene.search.IndexSearcher.setMaxClauseCount(8);
+        try {
+            HttpResponse<String> r = server.get("/api/search?q=" + enc("ab* ca* de* he* in* pa* re* st* th*"));
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(json(r).get("error").asText().contains("fewer prefix"), r.body());
+        } finally {
+            org.apache.lucene.search.IndexSearcher.setMaxClauseCount(limit);
+        }
+    }
+
+    @Test
     void theWrongMethodIs405() throws Exception {
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search?q=x"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
