@@ -97,7 +97,8 @@ final class QueryPlanner {
         return analyzer;
     }
 
-    Plan plan(UserQuery query, IndexSnapshot snapshot, List<String> sectionFilter, List<String> drugFilter)
+    /** The queries for what was typed, kept to the given drugs; the section filter is {@link #onlySections}. */
+    Plan plan(UserQuery query, IndexSnapshot snapshot, List<String> drugFilter)
             throws IOException {
         IndexReader reader = snapshot.searcher().getIndexReader();
         List<UserQuery.Part> parts = query.included();
@@ -215,7 +216,7 @@ final class QueryPlanner {
             common.add(anyDrug.build(), Occur.FILTER);
         }
         addExclusions(common, query.excluded());
-        addFilters(common, sectionFilter, drugFilter);
+        addDrugFilter(common, drugFilter);
         BooleanQuery shared = common.build();
 
         Query strict = combine(shared, contentClauses, contentClauses.size());
@@ -449,13 +450,21 @@ final class QueryPlanner {
         }
     }
 
-    private static void addFilters(BooleanQuery.Builder b, List<String> sections, List<String> drugs) {
-        if (!sections.isEmpty()) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            new LinkedHashSet<>(sections).forEach(s ->
-                    any.add(new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(s))), Occur.SHOULD));
-            b.add(any.build(), Occur.FILTER);
+    /**
+     * The query kept to the given canonical sections. Applied apart from planning, so the section facet can
+     * count the same query without it.
+     */
+    static Query onlySections(Query query, List<String> sections) {
+        if (sections.isEmpty()) {
+            return query;
         }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        new LinkedHashSet<>(sections).forEach(s ->
+                any.add(new TermQuery(new Term(Schema.SECTION_KEY, Schema.sectionKey(s))), Occur.SHOULD));
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(any.build(), Occur.FILTER).build();
+    }
+
+    private static void addDrugFilter(BooleanQuery.Builder b, List<String> drugs) {
         if (!drugs.isEmpty()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             new LinkedHashSet<>(drugs).forEach(s ->

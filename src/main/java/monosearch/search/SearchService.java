@@ -79,21 +79,19 @@ public final class SearchService {
         IndexSnapshot snapshot = index.acquire();
         try {
             UserQuery query = UserQuery.parse(request.query());
-            QueryPlanner.Plan plan = planner.plan(query, snapshot, request.sections(), request.drugs());
+            QueryPlanner.Plan plan = planner.plan(query, snapshot, request.drugs());
             IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
             int window = Math.max(request.offset() + request.limit(), FIRST_PAGE) + 3 * FIRST_PAGE;
-            Ranked ranked = run(searcher, plan.strict(), window, plan.askedSections());
-            boolean relaxed = false;
+            Query matched = plan.strict();
+            Ranked ranked = run(searcher, QueryPlanner.onlySections(matched, request.sections()), window, plan.askedSections());
             if (ranked.total() == 0 && plan.relaxed() != null && !searcher.timedOut()) {
-                ranked = run(searcher, plan.relaxed(), window, plan.askedSections());
-                relaxed = true;
+                matched = plan.relaxed();
+                ranked = run(searcher, QueryPlanner.onlySections(matched, request.sections()), window, plan.askedSections());
             }
             List<SearchResult.FacetValue> sectionFacet = ranked.sections();
             if (!request.sections().isEmpty()) {
                 // The section counts ignore the section filter itself, so the other sections stay choosable.
-                QueryPlanner.Plan unfiltered = planner.plan(query, snapshot, List.of(), request.drugs());
-                Query counted = relaxed && unfiltered.relaxed() != null ? unfiltered.relaxed() : unfiltered.strict();
-                sectionFacet = searcher.search(new ConstantScoreQuery(counted), new MatchCounts()).sections();
+                sectionFacet = searcher.search(new ConstantScoreQuery(matched), new MatchCounts()).sections();
             }
             List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top()) : diversify(searcher, ranked.top());
             List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
