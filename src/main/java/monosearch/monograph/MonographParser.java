@@ -38,11 +38,11 @@ public final class MonographParser {
         Builder builder = new Builder();
         Node document = markdown.parse(front.body());
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            Optional<BoldLabel> label = block instanceof Paragraph paragraph ? boldLabel(paragraph) : Optional.empty();
             if (block instanceof Heading heading) {
                 builder.heading(heading.getLevel(), PlainText.inline(heading));
-            } else if (block instanceof Paragraph paragraph && boldLabel(paragraph).isPresent()) {
-                BoldLabel label = boldLabel(paragraph).get();
-                builder.label(label.name(), label.rest());
+            } else if (label.isPresent()) {
+                builder.label(label.get().name(), label.get().rest());
             } else if (block instanceof ListBlock list && builder.underUnknownHeading() && hasLabelledItem(list)) {
                 labelledItems(list, builder);
             } else {
