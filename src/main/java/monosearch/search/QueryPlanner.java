@@ -60,13 +60,15 @@ final class QueryPlanner {
      * Queries for one search.
      *
      * @param strict     every content word must match
+     * @param proximity  what raises a match whose words stand together; added to the best matches' scores only
+     *                   (a phrase must read positions, too dear for every match), null when there is none
      * @param relaxed    half the content words suffice; null where strict is all there is
      * @param highlight  the matching part only, for snippets
      * @param namesDrug  the query names a drug, so one drug may fill the page
      * @param corrections typed words that match no indexed term → the likeliest indexed word, for "did you mean"
      * @param askedSections section keys the query asked for ("dose" → dosage), never demoted as passing mentions
      */
-    record Plan(Query strict, Query relaxed, Query highlight, boolean namesDrug, Map<String, String> corrections,
+    record Plan(Query strict, Query proximity, Query relaxed, Query highlight, boolean namesDrug, Map<String, String> corrections,
                 Set<String> askedSections) {
     }
 
@@ -209,7 +211,9 @@ final class QueryPlanner {
             common.add(sectionBoost("Usage", DRUG_OVERVIEW_BOOST * 0.9f), Occur.SHOULD);
             common.add(sectionBoost("Generic Name", DRUG_OVERVIEW_BOOST * 0.6f), Occur.SHOULD);
         }
-        addProximity(common, highlight, words);
+        BooleanQuery.Builder near = new BooleanQuery.Builder();
+        addProximity(common, near, highlight, words);
+        BooleanQuery proximity = near.build();
         if (drugRequired) {
             BooleanQuery.Builder anyDrug = new BooleanQuery.Builder();
             mentions.forEach(m -> anyDrug.add(new TermQuery(new Term(Schema.SLUG, m.drug().slug())), Occur.SHOULD));
@@ -230,7 +234,7 @@ final class QueryPlanner {
         }
         Set<String> askedFor = new HashSet<>();
         asked.forEach(m -> m.sections().forEach(section -> askedFor.add(Schema.sectionKey(section))));
-        return new Plan(strict, relaxed, highlight.build(), !mentions.isEmpty(), corrections, askedFor);
+        return new Plan(strict, proximity.clauses().isEmpty() ? null : proximity, relaxed, highlight.build(), !mentions.isEmpty(), corrections, askedFor);
     }
 
     private record Unit(String text, boolean last) {
@@ -401,7 +405,8 @@ final class QueryPlanner {
     }
 
     /** Words standing together rank above the same words scattered. */
-    private void addProximity(BooleanQuery.Builder b, BooleanQuery.Builder highlight, List<String> words) {
+    private void addProximity(BooleanQuery.Builder b, BooleanQuery.Builder near, BooleanQuery.Builder highlight,
+                              List<String> words) {
         List<String> meaningful = new ArrayList<>();
         for (String w : words) {
             if (!STOPWORDS.contains(w)) {
@@ -423,17 +428,17 @@ final class QueryPlanner {
         Query headingPhrase = builder.createPhraseQuery(Schema.HEADINGS, text, 1);
         Query listedPhrase = builder.createPhraseQuery(Schema.LEADS, text, 1);
         if (listedPhrase != null) {
-            b.add(new BoostQuery(listedPhrase, LISTED_WEIGHT), Occur.SHOULD);
+            near.add(new BoostQuery(listedPhrase, LISTED_WEIGHT), Occur.SHOULD);
         }
         if (exactPhrase != null) {
-            b.add(new BoostQuery(exactPhrase, 1.5f), Occur.SHOULD);
+            near.add(new BoostQuery(exactPhrase, 1.5f), Occur.SHOULD);
             highlight.add(exactPhrase, Occur.SHOULD);
         }
         if (nearPhrase != null) {
-            b.add(nearPhrase, Occur.SHOULD);
+            near.add(nearPhrase, Occur.SHOULD);
         }
         if (headingPhrase != null) {
-            b.add(new BoostQuery(headingPhrase, HEADINGS_WEIGHT), Occur.SHOULD);
+            near.add(new BoostQuery(headingPhrase, HEADINGS_WEIGHT), Occur.SHOULD);
         }
     }
 

@@ -11,15 +11,12 @@ import monosearch.index.Schema;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -32,6 +29,8 @@ public final class SearchService {
     /** Sections of one drug allowed on the first page, unless the query names the drug. */
     static final int PER_DRUG_ON_FIRST_PAGE = 3;
     static final int FIRST_PAGE = 10;
+    /** Best matches that proximity may reorder: deep enough that a phrase far down still comes up. */
+    static final int RESCORED = 100;
     /** How long one search may take before it answers with what it has found, marked partial. */
     public static final long DEFAULT_BUDGET_MILLIS = 2_000;
     static final float OTHER_SECTION_BONUS = 0.08f;
@@ -39,7 +38,7 @@ public final class SearchService {
     static final Set<String> PASSING_MENTIONS = Set.of("faqs", "disclaimer");
     static final float PASSING_MENTION_FACTOR = 0.6f;
     private static final Set<String> HIT_FIELDS = Set.of(Schema.DRUG, Schema.SLUG, Schema.SOURCE, Schema.SECTION,
-            Schema.HEADING, Schema.PATH, Schema.ANCHOR);
+            Schema.HEADING, Schema.PATH, Schema.ANCHOR, Schema.BODY);
 
     private final LiveIndex index;
     private final QueryPlanner planner;
@@ -82,18 +81,18 @@ public final class SearchService {
             QueryPlanner.Plan plan = planner.plan(query, snapshot, request.drugs());
             IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
             int window = Math.max(request.offset() + request.limit(), FIRST_PAGE) + 3 * FIRST_PAGE;
-            Query matched = plan.strict();
-            Ranked ranked = run(searcher, QueryPlanner.onlySections(matched, request.sections()), window, plan.askedSections());
+            Query matched = searcher.rewrite(plan.strict());
+            Ranked ranked = run(searcher, QueryPlanner.onlySections(matched, request.sections()), plan, window);
             if (ranked.total() == 0 && plan.relaxed() != null && !searcher.timedOut()) {
-                matched = plan.relaxed();
-                ranked = run(searcher, QueryPlanner.onlySections(matched, request.sections()), window, plan.askedSections());
+                matched = searcher.rewrite(plan.relaxed());
+                ranked = run(searcher, QueryPlanner.onlySections(matched, request.sections()), plan, window);
             }
             List<SearchResult.FacetValue> sectionFacet = ranked.sections();
             if (!request.sections().isEmpty()) {
                 // The section counts ignore the section filter itself, so the other sections stay choosable.
                 sectionFacet = searcher.search(new ConstantScoreQuery(matched), new MatchCounts()).sections();
             }
-            List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top()) : diversify(searcher, ranked.top());
+            List<ScoreDoc> ordered = plan.namesDrug() ? List.of(ranked.top()) : diversify(ranked.top());
             List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
                     Math.min(request.offset() + request.limit(), ordered.size()));
             List<SearchResult.Hit> hits = hits(searcher, plan.highlight(), page);
@@ -113,16 +112,22 @@ public final class SearchService {
     /**
      * Counting every match needs no scores, and ranking needs scores for the best matches only, so the two are
      * separate passes: the count iterates matches without scoring them, the ranking skips whole blocks of
-     * matches that cannot reach the top (block-max WAND).
+     * matches that cannot reach the top (block-max WAND). Words standing together then raise the best of
+     * those: reading positions for every match would cost more than all the rest.
      */
-    private static Ranked run(IndexSearcher searcher, Query query, int window, Set<String> asked) throws IOException {
+    private static Ranked run(IndexSearcher searcher, Query query, QueryPlanner.Plan plan, int window)
+            throws IOException {
         MatchCounts.Counts counts = searcher.search(new ConstantScoreQuery(query), new MatchCounts());
         long total = counts.sections().stream().mapToLong(SearchResult.FacetValue::count).sum();
         if (total == 0) {
             return new Ranked(new ScoreDoc[0], 0, counts.sections());
         }
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(window, null, window, false));
-        return new Ranked(rerank(searcher, top.scoreDocs, counts, asked), total, counts.sections());
+        int depth = Math.max(window, RESCORED);
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, null, depth, false));
+        if (plan.proximity() != null) {
+            top = QueryRescorer.rescore(searcher, top, plan.proximity(), 1, window);
+        }
+        return new Ranked(rerank(searcher, top.scoreDocs, counts, plan.askedSections()), total, counts.sections());
     }
 
     /**
@@ -133,39 +138,42 @@ public final class SearchService {
      */
     private static ScoreDoc[] rerank(IndexSearcher searcher, ScoreDoc[] docs, MatchCounts.Counts counts, Set<String> asked)
             throws IOException {
-        String[] sections = docValues(searcher, docs, Schema.SECTION);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        HitKeys keys = HitKeys.of(searcher, docs);
         ScoreDoc[] out = new ScoreDoc[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-            SortedDocValues slugs = DocValues.getSorted(leaf.reader(), Schema.SLUG);
-            int slugOrd = slugs.advanceExact(docs[i].doc - leaf.docBase) ? slugs.ordValue() : -1;
-            int others = Math.min(counts.ofMonograph(leaf.ord, slugOrd) - 1, MAX_OTHER_SECTIONS_COUNTED);
+            int others = Math.min(counts.ofMonograph(keys.segment()[i], keys.slugOrd()[i]) - 1, MAX_OTHER_SECTIONS_COUNTED);
             float score = docs[i].score * (1 + OTHER_SECTION_BONUS * others);
-            String key = Schema.sectionKey(sections[i]);
+            String key = Schema.sectionKey(keys.section()[i]);
             if (PASSING_MENTIONS.contains(key) && !asked.contains(key)) {
                 score *= PASSING_MENTION_FACTOR;
             }
-            out[i] = new ScoreDoc(docs[i].doc, score);
+            out[i] = new RankedDoc(docs[i].doc, score, keys.slug()[i]);
         }
         java.util.Arrays.sort(out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
         return out;
     }
 
+    /** A best match with its monograph, which {@link #diversify} needs. */
+    private static final class RankedDoc extends ScoreDoc {
+        final String slug;
+
+        RankedDoc(int doc, float score, String slug) {
+            super(doc, score);
+            this.slug = slug;
+        }
+    }
+
     /** At most a few sections of one drug on the first page; the rest follow after it, in score order. */
-    private static List<ScoreDoc> diversify(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-        String[] slugs = docValues(searcher, docs, Schema.SLUG);
+    private static List<ScoreDoc> diversify(ScoreDoc[] docs) {
         Map<String, Integer> perDrug = new HashMap<>();
         List<ScoreDoc> first = new ArrayList<>();
         List<ScoreDoc> later = new ArrayList<>();
-        for (int i = 0; i < docs.length; i++) {
-            ScoreDoc d = docs[i];
+        for (ScoreDoc d : docs) {
             if (first.size() >= FIRST_PAGE) {
                 later.add(d);
                 continue;
             }
-            String slug = slugs[i];
-            int n = perDrug.merge(slug, 1, Integer::sum);
+            int n = perDrug.merge(((RankedDoc) d).slug, 1, Integer::sum);
             (n <= PER_DRUG_ON_FIRST_PAGE ? first : later).add(d);
         }
         later.sort((a, b) -> Float.compare(b.score, a.score) != 0 ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
@@ -173,25 +181,19 @@ public final class SearchService {
         return first;
     }
 
-    /** A keyword of each hit, from doc values: far cheaper than decompressing stored fields. */
-    private static String[] docValues(IndexSearcher searcher, ScoreDoc[] docs, String field) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        String[] out = new String[docs.length];
-        for (int i = 0; i < docs.length; i++) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-            SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
-            out[i] = values.advanceExact(docs[i].doc - leaf.docBase) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
-        }
-        return out;
-    }
-
     private List<SearchResult.Hit> hits(IndexSearcher searcher, Query highlight, List<ScoreDoc> page) throws IOException {
         int[] ids = page.stream().mapToInt(d -> d.doc).toArray();
-        String[] texts = snippets.forDocs(searcher, highlight, ids);
         StoredFields stored = searcher.storedFields();
+        Document[] docs = new Document[ids.length];
+        String[] bodies = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            docs[i] = stored.document(ids[i], HIT_FIELDS);
+            bodies[i] = docs[i].get(Schema.BODY);
+        }
+        String[] texts = snippets.forDocs(searcher, highlight, ids, bodies);
         List<SearchResult.Hit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
-            Document d = stored.document(ids[i], HIT_FIELDS);
+            Document d = docs[i];
             String slug = d.get(Schema.SLUG);
             String anchor = d.get(Schema.ANCHOR);
             hits.add(new SearchResult.Hit(d.get(Schema.DRUG), slug, d.get(Schema.SECTION), d.get(Schema.HEADING),

@@ -2,9 +2,14 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import monosearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -22,25 +27,44 @@ final class Snippets {
         this.analyzer = analyzer;
     }
 
-    /** One snippet per doc id; a section with no match in its body shows its opening words. */
-    String[] forDocs(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    /**
+     * One snippet per doc id, from the body texts the caller has already read; a section with no match in its
+     * body shows its opening words.
+     */
+    String[] forDocs(IndexSearcher searcher, Query query, int[] docIds, String[] bodies) throws IOException {
         if (docIds.length == 0) {
             return new String[0];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        Map<Integer, String> bodyOf = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            bodyOf.put(docIds[i], bodies[i]);
+        }
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new SnippetFormatter(MAX_CHARS))
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_GOAL, 0.3f))
                 .withMaxLength(MAX_SECTION_CHARS)
                 .withMaxNoHighlightPassages(1)
                 .withWeightMatches(true)
-                .withHighlightPhrasesStrictly(true)
-                .build();
-        String[] fields = {Schema.BODY};
+                .withHighlightPhrasesStrictly(true);
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
+                    throws IOException {
+                // The texts were read with the hit's other stored fields: reading them again would decompress
+                // the same stored-field block a second time.
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    values.add(new CharSequence[] {bodyOf.getOrDefault(doc, "")});
+                }
+                return values;
+            }
+        };
         // A rewritten query (prefixes and synonyms expanded to terms) lets the highlighter take the offsets
         // stored in the postings instead of analysing each hit's text again.
-        Query rewritten = searcher.rewrite(query);
-        String[] snippets = highlighter.highlightFields(fields, rewritten, docIds, new int[] {1}).get(Schema.BODY);
+        Query bodyOnly = HighlightQuery.of(searcher.rewrite(query), Schema.BODY);
+        String[] snippets = highlighter.highlightFields(new String[] {Schema.BODY}, bodyOnly, docIds, new int[] {1})
+                .get(Schema.BODY);
         for (int i = 0; i < snippets.length; i++) {
             if (snippets[i] == null) {
                 snippets[i] = "";
