@@ -1,10 +1,15 @@
 package monosearch.cli;
 
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import monosearch.search.LiveIndex;
 import monosearch.search.SearchService;
@@ -69,21 +74,39 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time spent running representative searches before opening the port (default: ${DEFAULT-VALUE}; 0 for none).")
     long warmupMillis;
 
+    @Option(names = "--exit-after-start",
+            description = "Start, answer one search and the page over loopback, and exit: checks a set-up "
+                    + "(the build uses it to record a class-data archive for faster starts).")
+    boolean exitAfterStart;
+
     @Override
     public Integer call() throws Exception {
+        // Reading the query tables, opening the index, and setting up the web server (mostly class loading)
+        // don't depend on each other: on two cores, doing them side by side starts the server sooner.
+        CompletableFuture<Services.QueryTables> tables = background(() -> Services.queryTables(query));
         LiveIndex live = ServedIndex.open(options, refreshMillis);
-        SearchService search = Services.searchService(live, query, linkTemplate);
-        if (warmupMillis > 0) {
-            new Warmup(search).run(2_000, warmupMillis, Runtime.getRuntime().availableProcessors());
-        }
+        SearchService search = Services.searchService(live, await(tables), linkTemplate);
         WebConfig config = new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken(),
                 maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
-        WebServer server = new WebServer(search, config,
-                () -> Services.reindexer(options, System.err).run(Services.reindexOptions(options, false))).start();
+        CompletableFuture<WebServer> web = background(() -> new WebServer(search, config,
+                () -> Services.reindexer(options, System.err).run(Services.reindexOptions(options, false))));
+        if (warmupMillis > 0) {
+            new Warmup(search).run(2_000, warmupMillis, Runtime.getRuntime().availableProcessors());
+        }
+        WebServer server = await(web).start();
         SearchService.IndexStats stats = search.stats();
         System.err.printf("monosearch: %d monographs (%d sections) from %s, serving on http://%s:%d/%n",
                 stats.monographs(), stats.sections(), options.index, host, server.port());
+        if (exitAfterStart) {
+            try {
+                selfCheck(server.port());
+            } finally {
+                server.close();
+                live.close();
+            }
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -96,6 +119,53 @@ final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * One search and the page over loopback, as a user would: proves the server answers, and loads the classes
+     * a request needs (the build records them in a class-data archive that makes later starts faster).
+     */
+    private void selfCheck(int boundPort) throws IOException {
+        String at = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        for (String path : List.of("/api/search?q=side+effects", "/")) {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://" + at + ":" + boundPort + path).toURL().openConnection();
+            try {
+                int status = c.getResponseCode();
+                c.getInputStream().readAllBytes();
+                if (status != 200) {
+                    throw new IOException("GET " + path + " answered " + status);
+                }
+            } finally {
+                c.disconnect();
+            }
+        }
+        System.err.println("monosearch: answered a search and the page; exiting (--exit-after-start)");
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> CompletableFuture<T> background(Step<T> step) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return step.run();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The step's result, or what it threw, as if it had run here. */
+    private static <T> T await(CompletableFuture<T> step) throws Exception {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** From the file, else the environment; never a plain flag value that `ps` would show. */

@@ -27,8 +27,20 @@ final class Services {
     }
 
     static SearchService searchService(LiveIndex index, QueryOptions query, String linkTemplate) throws IOException {
+        return searchService(index, queryTables(query), linkTemplate);
+    }
+
+    static SearchService searchService(LiveIndex index, QueryTables tables, String linkTemplate) {
+        return new SearchService(index, tables.synonyms(), tables.intents(), new Links(linkTemplate));
+    }
+
+    /** The synonym and intent tables a search service reads queries with. */
+    record QueryTables(Synonyms synonyms, SectionIntents intents) {
+    }
+
+    static QueryTables queryTables(QueryOptions query) throws IOException {
         SectionIntents intents = query.intents == null ? SectionIntents.bundled() : SectionIntents.load(query.intents);
         Synonyms synonyms = query.synonyms == null ? Synonyms.bundled() : Synonyms.load(query.synonyms);
-        return new SearchService(index, synonyms, intents, new Links(linkTemplate));
+        return new QueryTables(synonyms, intents);
     }
 }

@@ -3,7 +3,6 @@ package monosearch.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -29,6 +28,7 @@ public final class WebServer implements AutoCloseable {
         this.config = config;
         ApiController api = new ApiController(search);
         PageController pages = new PageController(search);
+        AssetController assets = new AssetController();
         Admission admission = new Admission(config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis());
         this.app = Javalin.create(c -> {
             c.jetty.threadPool = threadPool(config.maxThreads());
@@ -37,17 +37,12 @@ public final class WebServer implements AutoCloseable {
             c.http.prefer405over404 = true;
             c.http.maxRequestSize = 16 * 1024;
             c.router.ignoreTrailingSlashes = true;
-            c.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
-                files.directory = "/web/assets";
-                files.location = Location.CLASSPATH;
-                files.precompressMaxSize = 0;
-            });
             if (config.logRequests()) {
                 c.requestLogger.http(this::logRequest);
             }
             c.routes.before(WebServer::securityHeaders);
             c.routes.get("/", pages::searchPage);
+            c.routes.get("/assets/{name}", assets::asset);
             c.routes.get("/monographs/{slug}", pages::monograph);
             c.routes.get("/opensearch.xml", pages::openSearch);
             c.routes.get("/api/search", admission.guard(api::search));

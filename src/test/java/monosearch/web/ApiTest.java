@@ -14,7 +14,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import monosearch.testing.RunningServer;
 import monosearch.testing.TestIndex;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +74,41 @@ class ApiTest {
         assertTrue(body.get("facets").get("section").get(0).has("count"));
         assertTrue(body.has("suggestion"));
         assertTrue(body.get("suggestion").isNull());
+    }
+
+    @Test
+    void everyScriptAndStylesheetOfThePageIsServedWithItsType() throws Exception {
+        Path assets = Path.of(System.getProperty("monosearch.projectDir", "."), "src/main/resources/web/assets");
+        List<Path> files;
+        try (var listing = Files.list(assets)) {
+            files = listing.toList();
+        }
+        assertFalse(files.isEmpty());
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            HttpResponse<String> r = server.get("/assets/" + name);
+            assertEquals(200, r.statusCode(), name);
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), r.body(), name);
+            String type = r.headers().firstValue("content-type").orElse("");
+            assertTrue(type.startsWith(name.endsWith(".css") ? "text/css" : "text/javascript"), name + ": " + type);
+        }
+    }
+
+    @Test
+    void anUnchangedAssetIsRevalidatedWithoutItsBody() throws Exception {
+        HttpResponse<String> first = server.get("/assets/app.js");
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> again = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/assets/app.js"))
+                .header("If-None-Match", etag).build());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+    }
+
+    @Test
+    void anUnknownAssetIsAJson404() throws Exception {
+        HttpResponse<String> r = server.get("/assets/nothing.js");
+        assertEquals(404, r.statusCode());
+        assertEquals(404, json(r).get("status").asInt());
     }
 
     @Test
