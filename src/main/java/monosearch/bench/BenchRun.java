@@ -173,7 +173,11 @@ public final class BenchRun {
         try {
             Path source = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (source.toString().endsWith(".jar")) {
-                return List.of("-jar", source.toString());
+                // As the README launches it: with the class-data archive the build records beside the jar.
+                Path archive = source.resolveSibling(source.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+                return Files.isRegularFile(archive)
+                        ? List.of("-XX:SharedArchiveFile=" + archive, "-jar", source.toString())
+                        : List.of("-jar", source.toString());
             }
         } catch (URISyntaxException | RuntimeException e) {
             // fall through to the class path

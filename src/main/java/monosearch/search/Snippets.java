@@ -20,6 +20,7 @@ final class Snippets {
     static final int MAX_CHARS = 220;
     private static final int PASSAGE_GOAL = 160;
     private static final int MAX_SECTION_CHARS = 60_000;
+    private static final LeanPassageScorer SCORER = new LeanPassageScorer();
 
     private final Analyzer analyzer;
 
@@ -41,6 +42,7 @@ final class Snippets {
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new SnippetFormatter(MAX_CHARS))
+                .withScorer(SCORER)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_GOAL, 0.3f))
                 .withMaxLength(MAX_SECTION_CHARS)
