@@ -56,6 +56,16 @@ class MainTest {
     }
 
     @Test
+    void serveWithExitAfterStartBuildsTheIndexAnswersOverLoopbackAndExits() {
+        TestIndex t = new TestIndex(temp).withBundledCorpus();
+        Run serve = run("serve", "--corpus", t.corpus().toString(), "--index", t.index().toString(), "--port", "0",
+                "--warmup-ms", "100", "--log-requests=false", "--exit-after-start");
+        assertEquals(0, serve.status(), serve.err());
+        assertTrue(serve.err().contains("47 monographs"), serve.err());
+        assertTrue(serve.err().contains("answered a search and the page"), serve.err());
+    }
+
+    @Test
     void aMissingCorpusFolderExitsNonZeroWithAClearMessage() {
         Run r = run("reindex", "--corpus", temp.resolve("nope").toString(), "--index", temp.resolve("index").toString());
         assertEquals(1, r.status());
