@@ -7,7 +7,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -27,7 +26,15 @@ public final class DrugTextAnalyzer extends Analyzer {
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
+    /** Superscripts, apostrophe look-alikes, dashes and micro signs: one character for one, so offsets stay put. */
+    private static final String[][] CHAR_PAIRS = {
+        {"²", "2"}, {"³", "3"}, {"¹", "1"},
+        {"’", "'"}, {"‘", "'"}, {"ʼ", "'"}, {"`", "'"}, {"´", "'"},
+        {"‐", "-"}, {"‑", "-"}, {"–", "-"}, {"—", " "},
+        {"µ", "u"}, {"μ", "u"},
+    };
     private static final NormalizeCharMap CHAR_MAP = charMap();
+    private static final char[] CHAR_TABLE = charTable();
 
     private final boolean catenate;
     private final boolean flatten;
@@ -39,7 +46,11 @@ public final class DrugTextAnalyzer extends Analyzer {
         this.synonyms = synonyms;
     }
 
-    /** For documents: joined forms added, the token graph flattened as the index needs. */
+    /**
+     * For documents: joined forms added, and the tokens flat, as the index needs; the same tokens as
+     * {@link #forQueries()} followed by Lucene's FlattenGraphFilter, made without a graph (see
+     * {@link FlatWordDelimiterFilter}).
+     */
     public static DrugTextAnalyzer forIndexing() {
         return new DrugTextAnalyzer(true, true, null);
     }
@@ -64,12 +75,20 @@ public final class DrugTextAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(CHAR_MAP, reader);
+        return flatten ? new CharMapFilter(reader, CHAR_TABLE) : new MappingCharFilter(CHAR_MAP, reader);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new WhitespaceTokenizer();
+        if (flatten) {
+            // The tokens of the query chain below followed by FlattenGraphFilter, without building a graph.
+            TokenStream stream = new FlatWordDelimiterFilter(source);
+            stream = new LowerCaseFilter(stream);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new CachedKStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
         int flags = catenate ? SPLIT_FLAGS | WordDelimiterGraphFilter.CATENATE_WORDS : SPLIT_FLAGS;
         TokenStream stream = new WordDelimiterGraphFilter(source, flags, null);
         stream = new LowerCaseFilter(stream);
@@ -77,9 +96,6 @@ public final class DrugTextAnalyzer extends Analyzer {
         stream = new KStemFilter(stream);
         if (synonyms != null && synonyms.fst != null) {
             stream = new SynonymGraphFilter(stream, synonyms, true);
-        }
-        if (flatten) {
-            stream = new FlattenGraphFilter(stream);
         }
         return new TokenStreamComponents(source, stream);
     }
@@ -91,20 +107,24 @@ public final class DrugTextAnalyzer extends Analyzer {
 
     private static NormalizeCharMap charMap() {
         NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-        b.add("²", "2");
-        b.add("³", "3");
-        b.add("¹", "1");
-        b.add("’", "'");
-        b.add("‘", "'");
-        b.add("ʼ", "'");
-        b.add("`", "'");
-        b.add("´", "'");
-        b.add("‐", "-");
-        b.add("‑", "-");
-        b.add("–", "-");
-        b.add("—", " ");
-        b.add("µ", "u");
-        b.add("μ", "u");
+        for (String[] pair : CHAR_PAIRS) {
+            b.add(pair[0], pair[1]);
+        }
         return b.build();
+    }
+
+    /** The same mapping as a table indexed by character, for {@link CharMapFilter}. */
+    private static char[] charTable() {
+        char[] table = new char[Character.MAX_VALUE + 1];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = (char) c;
+        }
+        for (String[] pair : CHAR_PAIRS) {
+            if (pair[0].length() != 1 || pair[1].length() != 1) {
+                throw new IllegalStateException("not one character for one: " + pair[0] + " → " + pair[1]);
+            }
+            table[pair[0].charAt(0)] = pair[1].charAt(0);
+        }
+        return table;
     }
 }

@@ -3,7 +3,6 @@ package monosearch.index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -21,7 +20,7 @@ import org.apache.lucene.util.BytesRef;
 /** The index's field names and how a section becomes a Lucene document. Every field name lives here. */
 public final class Schema {
     /** Bump when fields, analysis or parsing change: an index with another version is rebuilt in full. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
     public static final String COMMIT_SCHEMA = "monosearch.schema";
     public static final String COMMIT_TIME = "monosearch.committedAt";
 
@@ -52,8 +51,8 @@ public final class Schema {
     public static final String PATH_SEPARATOR = "\u001F";
 
     private static final FieldType BODY_TYPE = bodyType();
-    private static final Pattern LEAD_END = Pattern.compile("[:(.;,]|\\s[-–—]\\s");
     private static final int MAX_LEAD_WORDS = 8;
+    private static final int MAX_DOC_VALUE_CHARS = 1_000;
 
     private Schema() {
     }
@@ -72,6 +71,7 @@ public final class Schema {
             d.add(new StringField(SOURCE, monograph.source(), Field.Store.YES));
             d.add(new SortedDocValuesField(SOURCE, new BytesRef(monograph.source())));
             d.add(new TextField(DRUG, monograph.drug(), Field.Store.YES));
+            d.add(new SortedDocValuesField(DRUG, new BytesRef(capped(monograph.drug()))));
             d.add(new StoredField(SECTION, s.name()));
             d.add(new StringField(SECTION_KEY, sectionKey(s.name()), Field.Store.NO));
             d.add(new SortedDocValuesField(SECTION, new BytesRef(s.name())));
@@ -94,20 +94,76 @@ public final class Schema {
 
     /**
      * "Capillary leak syndrome (SIRS): fluid leaks..." gives "Capillary leak syndrome": the part of each line
-     * before its first colon, bracket or full stop, when that part is a short phrase rather than prose.
+     * before its first colon, bracket, full stop, semicolon or comma, or spaced dash (" - ", " – ", " — "), when
+     * that part is a short phrase rather than prose. One pass over the characters: it runs for every section.
      */
     static String leads(String text) {
         StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n")) {
-            String lead = LEAD_END.split(line, 2)[0].strip();
-            int words = lead.isEmpty() ? 0 : lead.split("\\s+").length;
-            if (words > 0 && words <= MAX_LEAD_WORDS) {
-                out.append(lead).append('\n');
+        int length = text.length();
+        int lineStart = 0;
+        while (lineStart < length) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = length;
             }
+            int end = leadEnd(text, lineStart, lineEnd);
+            int start = lineStart;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            int words = countWords(text, start, end);
+            if (words > 0 && words <= MAX_LEAD_WORDS) {
+                out.append(text, start, end).append('\n');
+            }
+            lineStart = lineEnd + 1;
         }
         return out.toString();
     }
 
+    /** Where the lead of the line [start, end) ends: its first ':', '(', '.', ';', ',' or spaced dash. */
+    private static int leadEnd(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '(' || c == '.' || c == ';' || c == ',') {
+                return i;
+            }
+            if (isSpace(c) && i + 2 < end && isDash(text.charAt(i + 1)) && isSpace(text.charAt(i + 2))) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** Words as split on runs of spaces; the range holds no space at either end. */
+    private static int countWords(String text, int start, int end) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = start; i < end; i++) {
+            boolean space = isSpace(text.charAt(i));
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
+
+    /** What the regular expression {@code \s} matches: ASCII white space only. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isDash(char c) {
+        return c == '-' || c == '–' || c == '—';
+    }
+
+    /** Doc values hold at most 32 KB; a drug name is far shorter unless the file is broken. */
+    private static String capped(String drug) {
+        return drug.length() > MAX_DOC_VALUE_CHARS ? drug.substring(0, MAX_DOC_VALUE_CHARS) : drug;
+    }
 
     public static String sectionKey(String sectionName) {
         return sectionName.strip().toLowerCase(Locale.ROOT);

@@ -1,8 +1,11 @@
 package monosearch.monograph;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -61,7 +64,16 @@ record FrontMatter(Optional<String> title, String body, Optional<String> warning
                 Optional.of("front matter is not closed by a second '---' line; its key: value lines were read as front matter"));
     }
 
-    private static FrontMatter parseYaml(String yaml, String body) {
+    static FrontMatter parseYaml(String yaml, String body) {
+        PlainLines plain = PlainLines.read(yaml);
+        if (plain != null) {
+            return new FrontMatter(titleValue(plain.title()), body, Optional.empty());
+        }
+        return parseWithYamlParser(yaml, body);
+    }
+
+    /** The front matter as SnakeYAML reads it: the reference for {@link PlainLines}, and for anything else. */
+    static FrontMatter parseWithYamlParser(String yaml, String body) {
         Object loaded;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -83,10 +95,119 @@ record FrontMatter(Optional<String> title, String body, Optional<String> warning
         if (title instanceof List<?> || title instanceof Map<?, ?>) {
             return new FrontMatter(Optional.empty(), body, Optional.of("front matter title is not a plain value"));
         }
-        Optional<String> value = Optional.ofNullable(title)
-                .map(t -> PlainText.tidy(Entities.decode(t.toString()).replace('\n', ' ')))
+        return new FrontMatter(titleValue(title == null ? null : title.toString()), body, Optional.empty());
+    }
+
+    private static Optional<String> titleValue(String title) {
+        return Optional.ofNullable(title)
+                .map(t -> PlainText.tidy(Entities.decode(t).replace('\n', ' ')))
                 .filter(t -> !t.isBlank());
-        return new FrontMatter(value, body, Optional.empty());
+    }
+
+    /**
+     * Front matter of plain {@code key: words} lines, as nearly every monograph has ("layout: minimal-medicine",
+     * "title: Abiraterone Besylate"), read without the YAML parser, whose setup and first uses cost more than all
+     * the rest of reading a small file. Anything YAML could read otherwise (quotes, comments, nesting, values it
+     * takes for booleans or null...) is left to the parser, and so are repeated keys, which it logs.
+     *
+     * @param title the title value, null when there is none
+     */
+    record PlainLines(String title) {
+        private static final int MAX_LENGTH = 4096;
+        private static final int MAX_KEY_LENGTH = 100;
+        /** Plain words that YAML 1.1 reads as booleans or null, in any case. */
+        private static final Set<String> NOT_TEXT = Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
+
+        /** The lines read, or null when they are not all plain {@code key: words} lines. */
+        static PlainLines read(String yaml) {
+            if (yaml.length() > MAX_LENGTH) {
+                return null;
+            }
+            String title = null;
+            List<String> keys = new ArrayList<>();
+            int lineStart = 0;
+            while (lineStart < yaml.length()) {
+                int lineEnd = yaml.indexOf('\n', lineStart);
+                if (lineEnd < 0) {
+                    lineEnd = yaml.length();
+                }
+                if (lineEnd > lineStart) {
+                    int colon = keyEnd(yaml, lineStart, lineEnd);
+                    if (colon < 0) {
+                        return null;
+                    }
+                    String value = value(yaml, colon + 1, lineEnd);
+                    if (value == null) {
+                        return null;
+                    }
+                    String key = yaml.substring(lineStart, colon);
+                    if (keys.contains(key)) {
+                        return null;
+                    }
+                    keys.add(key);
+                    if (key.equals("title")) {
+                        title = value.isEmpty() ? null : value;
+                    }
+                }
+                lineStart = lineEnd + 1;
+            }
+            return new PlainLines(title);
+        }
+
+        /** The index of the colon after a short key of letters, digits, '_' and '-' that starts the line, or -1. */
+        private static int keyEnd(String yaml, int start, int end) {
+            char first = yaml.charAt(start);
+            if (!(isAsciiLetter(first) || first == '_')) {
+                return -1;
+            }
+            for (int i = start + 1; i < Math.min(end, start + MAX_KEY_LENGTH); i++) {
+                char c = yaml.charAt(i);
+                if (c == ':') {
+                    return i;
+                }
+                if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * The value after "key:": empty, or a space and words (letters, digits, spaces and {@code ( ) , . / ' + -})
+         * starting with a letter; null for anything else.
+         */
+        private static String value(String yaml, int start, int end) {
+            if (start == end) {
+                return "";
+            }
+            if (yaml.charAt(start) != ' ') {
+                return null;
+            }
+            while (start < end && yaml.charAt(start) == ' ') {
+                start++;
+            }
+            while (end > start && yaml.charAt(end - 1) == ' ') {
+                end--;
+            }
+            if (start == end) {
+                return "";
+            }
+            if (!Character.isLetter(yaml.charAt(start))) {
+                return null;
+            }
+            for (int i = start; i < end; i++) {
+                char c = yaml.charAt(i);
+                if (!(Character.isLetterOrDigit(c) || c == ' ' || "(),./'+-".indexOf(c) >= 0)) {
+                    return null;
+                }
+            }
+            String value = yaml.substring(start, end);
+            return NOT_TEXT.contains(value.toLowerCase(Locale.ROOT)) ? null : value;
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
     }
 
     private static String firstLine(String message) {

@@ -138,7 +138,7 @@ public final class MonographParser {
         private Draft current;
 
         void heading(int level, String rawText) {
-            if (!sawHeading && level == 1 && drafts.stream().allMatch(d -> d.text.length() == 0)) {
+            if (!sawHeading && level == 1 && noTextYet()) {
                 sawHeading = true;
                 title = rawText.isBlank() ? null : stripTrailingColons(rawText);
                 titleAnchor = anchors.next(rawText);
@@ -163,6 +163,15 @@ public final class MonographParser {
             current = new Draft(openPath(), anchor);
             drafts.add(current);
             current.append(value);
+        }
+
+        private boolean noTextYet() {
+            for (Draft d : drafts) {
+                if (d.text.length() > 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void label(String name, String rest) {

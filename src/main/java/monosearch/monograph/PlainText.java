@@ -26,7 +26,7 @@ final class PlainText {
     private static final Pattern SCRIPT_OR_STYLE =
             Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
+    private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>");
 
     private PlainText() {
     }
@@ -160,7 +160,7 @@ final class PlainText {
         } else if (n instanceof HardLineBreak) {
             out.append('\n');
         } else if (n instanceof HtmlInline html) {
-            if (html.getLiteral().matches("(?i)<br\\s*/?>")) {
+            if (LINE_BREAK_TAG.matcher(html.getLiteral()).matches()) {
                 out.append(' ');
             }
         } else {
@@ -189,20 +189,59 @@ final class PlainText {
         return out.toString();
     }
 
-    /** Runs of spaces (including no-break spaces) to one space, trimmed; line breaks kept. */
+    /**
+     * Runs of spaces (including no-break spaces) to one space, each line trimmed, empty lines dropped. A character
+     * loop: it runs for every heading, paragraph and list item.
+     */
     static String tidy(String text) {
-        String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
-        for (String line : lines) {
-            String t = SPACES.matcher(line).replaceAll(" ").strip();
-            if (t.isEmpty()) {
-                continue;
+        int length = text.length();
+        int lineStart = 0;
+        while (lineStart <= length) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = length;
             }
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            out.append(t);
+            appendTidyLine(text, lineStart, lineEnd, out);
+            lineStart = lineEnd + 1;
         }
         return out.toString();
+    }
+
+    /** One line of {@link #tidy}: trimmed of white space (a space run counts as a space), inner space runs to one. */
+    private static void appendTidyLine(String text, int start, int end, StringBuilder out) {
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append('\n');
+        }
+        boolean inRun = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean space = isSpace(c);
+            if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+    }
+
+    /** The characters that {@link #tidy} collapses: space, tab, no-break spaces. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u2007' || c == '\u202F';
+    }
+
+    /** What String.strip removes, once space runs have become a space. */
+    private static boolean isBlank(char c) {
+        return isSpace(c) || Character.isWhitespace(c);
     }
 }

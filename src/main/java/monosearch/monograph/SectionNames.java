@@ -12,13 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** The known sections of a monograph, and the heading variants (aliases) that map to each. */
 public final class SectionNames {
     public static final String OVERVIEW = "Overview";
 
+    /** Headings remembered, at most: enough for every variant a corpus repeats, bounded against odd files. */
+    private static final int MAX_REMEMBERED = 10_000;
+    /** Stands for "no known section" among the remembered headings; no canonical name is empty. */
+    private static final String UNKNOWN = "";
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*\\d+(\\.\\d+)*\\.?\\s+");
+    private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private final Map<String, String> canonicalByKey;
     private final List<String> canonicalNames;
+    /**
+     * Heading as written → canonical name or {@link #UNKNOWN}. The parser asks about every heading and bold label,
+     * and the same few spellings come back in every file, while {@link #key} normalises Unicode and runs regular
+     * expressions each time.
+     */
+    private final Map<String, String> remembered = new ConcurrentHashMap<>();
 
     private SectionNames(Map<String, String> canonicalByKey, List<String> canonicalNames) {
         this.canonicalByKey = Map.copyOf(canonicalByKey);
@@ -70,11 +86,23 @@ public final class SectionNames {
 
     /** The canonical name for a heading, if it names a known section. */
     public Optional<String> canonical(String heading) {
-        return Optional.ofNullable(canonicalByKey.get(key(heading)));
+        String canonical = lookUp(heading);
+        return canonical.isEmpty() ? Optional.empty() : Optional.of(canonical);
     }
 
     public boolean isKnown(String heading) {
-        return canonicalByKey.containsKey(key(heading));
+        return !lookUp(heading).isEmpty();
+    }
+
+    private String lookUp(String heading) {
+        String canonical = remembered.get(heading);
+        if (canonical == null) {
+            canonical = canonicalByKey.getOrDefault(key(heading), UNKNOWN);
+            if (remembered.size() < MAX_REMEMBERED) {
+                remembered.put(heading, canonical);
+            }
+        }
+        return canonical;
     }
 
     public List<String> canonicalNames() {
@@ -83,10 +111,10 @@ public final class SectionNames {
 
     /** Lower case, no accents, no leading numbering, "&" read as "and", punctuation as space. */
     static String key(String heading) {
-        String s = Normalizer.normalize(heading, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String s = MARKS.matcher(Normalizer.normalize(heading, Normalizer.Form.NFKD)).replaceAll("");
         s = s.toLowerCase(Locale.ROOT).replace("&", " and ");
-        s = s.replaceFirst("^\\s*\\d+(\\.\\d+)*\\.?\\s+", "");
-        s = s.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        s = NUMBERING.matcher(s).replaceFirst("");
+        s = PUNCTUATION.matcher(s).replaceAll(" ").strip();
         return s;
     }
 }

@@ -29,6 +29,9 @@ public final class TextRepair {
     }
 
     public static boolean looksDoubleDecoded(String text) {
+        if (!hasLeadByteLetter(text)) {
+            return false;
+        }
         Matcher m = MOJIBAKE.matcher(text);
         while (m.find()) {
             if (redecode(m.group()) != null) {
@@ -39,6 +42,9 @@ public final class TextRepair {
     }
 
     public static String repairDoubleDecoding(String text) {
+        if (!hasLeadByteLetter(text)) {
+            return text;
+        }
         Matcher m = MOJIBAKE.matcher(text);
         StringBuilder out = null;
         int last = 0;
@@ -57,6 +63,20 @@ public final class TextRepair {
             return text;
         }
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * Whether any character could start a {@link #MOJIBAKE} match (U+00C2 to U+00F4). Nearly every file has none,
+     * and this loop is much cheaper than running the expression over the whole text to find that out.
+     */
+    private static boolean hasLeadByteLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u00C2' && c <= '\u00F4') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The characters as the bytes they came from, read as UTF-8; null when they are not exactly one character. */

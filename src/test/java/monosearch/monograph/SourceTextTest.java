@@ -25,6 +25,16 @@ class SourceTextTest {
     }
 
     @Test
+    void onlyTextWithAPossibleLeadByteLetterIsLookedAt() {
+        // U+00C2..U+00F4 can start a double-decoded character; the check skips texts without any.
+        assertEquals(false, TextRepair.looksDoubleDecoded("plain ASCII, µg and ± and ÿ: \u00C1\u00B2 \u00F5\u00B2"));
+        assertEquals(true, TextRepair.looksDoubleDecoded("m\u00C2\u00B2"));
+        assertEquals("\uDBFF\uDFFF", TextRepair.repairDoubleDecoding("\u00F4\u008F\u00BF\u00BF"));
+        assertEquals("\uD83D\uDE00", TextRepair.repairDoubleDecoding("\u00F0\u0178\u02DC\u20AC"));
+        assertEquals("a\u00C1b", TextRepair.repairDoubleDecoding("a\u00C1b"));
+    }
+
+    @Test
     void aRepairIsReportedAsAWarning() {
         SourceText t = SourceText.decode("mÂ²".getBytes(StandardCharsets.UTF_8));
         assertTrue(t.warnings().get(0).contains("decoded twice"));
