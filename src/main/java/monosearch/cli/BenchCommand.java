@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "auto (wrk when on the PATH, else Java), wrk or java (default: ${DEFAULT-VALUE}).")
     String loadTool;
 
-    @Option(names = "--server-jvm", paramLabel = "OPTIONS", defaultValue = "-Xmx256m",
+    @Option(names = "--server-jvm", paramLabel = "OPTIONS", defaultValue = "-XX:+UseParallelGC -Xmx256m",
             description = "JVM options of the child server, space-separated (default: ${DEFAULT-VALUE}).")
     String serverJvm;
 

@@ -47,8 +47,9 @@ public final class DrugNames {
             names.add(name);
             wholeNames.add(new Entry(name.folded(), name));
             String first = split.get(0);
+            boolean newFirstWord = !byFirstWord.containsKey(first);
             byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(name);
-            if (first.length() >= 5) {
+            if (newFirstWord && first.length() >= 5) {
                 for (String variant : withDeletions(first)) {
                     firstWordsByVariant.computeIfAbsent(variant, x -> new HashSet<>()).add(first);
                 }
