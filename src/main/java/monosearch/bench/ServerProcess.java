@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * serve}), so its startup, heap and HTTP figures are those of a fresh process, not of the benchmark's JVM.
  */
 final class ServerProcess implements AutoCloseable {
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+    /** One heap area's line of GC.heap_info: G1 prints one for the whole heap, ParallelGC one per generation. */
+    private static final Pattern HEAP_USED = Pattern.compile("total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
 
     /** Time from launching the JVM to the first answer of each kind. */
@@ -126,11 +127,22 @@ final class ServerProcess implements AutoCloseable {
         }
         run(List.of(jcmd.toString(), Long.toString(pid()), "GC.run"));
         String info = run(List.of(jcmd.toString(), Long.toString(pid()), "GC.heap_info"));
+        return heapOf(info);
+    }
+
+    /** Heap used and committed from GC.heap_info's output: the sum over its heap areas. */
+    static Heap heapOf(String info) {
         Matcher m = HEAP_USED.matcher(info);
-        if (!m.find()) {
-            return new Heap(Double.NaN, Double.NaN, info.strip());
+        long committed = 0;
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            committed += Long.parseLong(m.group(1));
+            used += Long.parseLong(m.group(2));
+            found = true;
         }
-        return new Heap(Long.parseLong(m.group(2)) / 1024.0, Long.parseLong(m.group(1)) / 1024.0, info.strip());
+        return found ? new Heap(used / 1024.0, committed / 1024.0, info.strip())
+                : new Heap(Double.NaN, Double.NaN, info.strip());
     }
 
     private static String run(List<String> command) throws IOException {

@@ -24,6 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchLogicTest {
 
     @Test
+    void heapInUseIsReadFromG1AndFromParallelGcOutput() {
+        ServerProcess.Heap g1 = ServerProcess.heapOf("""
+                123:
+                 garbage-first heap   total 106496K, used 30241K [0x00000000f0000000, 0x0000000100000000)
+                  region size 1024K, 1 young (1024K), 0 survivors (0K)
+                 Metaspace       used 40000K, committed 40448K, reserved 1114112K
+                """);
+        assertEquals(30241 / 1024.0, g1.usedMb(), 1e-9);
+        assertEquals(106496 / 1024.0, g1.committedMb(), 1e-9);
+        ServerProcess.Heap parallel = ServerProcess.heapOf("""
+                456:
+                 PSYoungGen      total 84992K, used 1024K [0x00000000fab00000, 0x0000000100000000, 0x0000000100000000)
+                  eden space 83968K, 0% used [0x00000000fab00000,0x00000000fab00000,0x00000000ffd00000)
+                 ParOldGen       total 175104K, used 32329K [0x00000000f0000000, 0x00000000fab00000, 0x00000000fab00000)
+                  object space 175104K, 18% used [0x00000000f0000000,0x00000000f1f92680,0x00000000fab00000)
+                 Metaspace       used 40000K, committed 40448K, reserved 1114112K
+                """);
+        assertEquals((1024 + 32329) / 1024.0, parallel.usedMb(), 1e-9);
+        assertEquals((84992 + 175104) / 1024.0, parallel.committedMb(), 1e-9);
+        assertTrue(Double.isNaN(ServerProcess.heapOf("no heap here").usedMb()));
+    }
+
+    @Test
     void percentilesAreNearestRankValuesThatWereObserved() {
         long[] nanos = new long[1000];
         for (int i = 0; i < nanos.length; i++) {
