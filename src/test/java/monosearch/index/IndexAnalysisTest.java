@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import monosearch.monograph.Section;
+import monosearch.testing.RandomText;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -134,15 +134,9 @@ class IndexAnalysisTest {
     @Test
     void randomTextGivesTheSameTokens() throws IOException {
         String alphabet = "aAsSbz09'’-–—/.,()²µ _\t\n𝐀中éß";
-        Random random = new Random(42);
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder s = new StringBuilder();
-            int n = random.nextInt(24);
-            for (int k = 0; k < n; k++) {
-                int c = alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())));
-                s.appendCodePoint(alphabet.codePointAt(c));
-            }
-            assertSameTokens(s.toString(), "random text " + i);
+        List<String> texts = RandomText.strings(alphabet, 42, 20_000, 24);
+        for (int i = 0; i < texts.size(); i++) {
+            assertSameTokens(texts.get(i), "random text " + i);
         }
     }
 

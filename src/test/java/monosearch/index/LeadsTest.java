@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Pattern;
 import monosearch.monograph.Section;
+import monosearch.testing.RandomText;
 import org.junit.jupiter.api.Test;
 
 /** Schema.leads, a character loop, gives what its regular-expression version gave. */
@@ -27,7 +27,7 @@ class LeadsTest {
     }
 
     @Test
-    void examples() {
+    void aLeadIsTheShortPhraseBeforeTheFirstColonBracketOrDash() {
         assertEquals("Capillary leak syndrome\n", Schema.leads("Capillary leak syndrome (SIRS): fluid leaks"));
         assertEquals("Nausea\nHeadache\n", Schema.leads("Nausea - common\n\n  Headache – sometimes, mild"));
         assertEquals("", Schema.leads("one two three four five six seven eight nine ten, and more"));
@@ -50,14 +50,8 @@ class LeadsTest {
     @Test
     void sameAsTheRegularExpressionsOnRandomText() {
         String alphabet = "ab :(.;,-–—\t\n\r\u000B\f\u00A0\u2003x";
-        Random random = new Random(7);
-        for (int i = 0; i < 50_000; i++) {
-            StringBuilder s = new StringBuilder();
-            int n = random.nextInt(30);
-            for (int k = 0; k < n; k++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            assertEquals(regexLeads(s.toString()), Schema.leads(s.toString()), s.toString());
+        for (String s : RandomText.strings(alphabet, 7, 50_000, 30)) {
+            assertEquals(regexLeads(s), Schema.leads(s), s);
         }
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import monosearch.testing.RandomText;
 import monosearch.testing.TestIndex;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class PlainTextTidyTest {
     }
 
     @Test
-    void examples() {
+    void squeezesRunsOfSpaceAndDropsBlankLines() {
         assertEquals("a b\nc", PlainText.tidy("  a \u00A0\t b  \n\n \u2003 \nc\u202F"));
         assertEquals("", PlainText.tidy(" \n\u00A0\n"));
     }
@@ -40,14 +40,8 @@ class PlainTextTidyTest {
     @Test
     void sameAsTheRegularExpressionOnRandomText() {
         String alphabet = "ab \t\n\r\f\u000B\u00A0\u2007\u202F\u2003\u3000\u001F\u0085x";
-        Random random = new Random(3);
-        for (int i = 0; i < 50_000; i++) {
-            StringBuilder s = new StringBuilder();
-            int n = random.nextInt(24);
-            for (int k = 0; k < n; k++) {
-                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            assertEquals(regexTidy(s.toString()), PlainText.tidy(s.toString()), s.toString());
+        for (String s : RandomText.strings(alphabet, 3, 50_000, 24)) {
+            assertEquals(regexTidy(s), PlainText.tidy(s), s);
         }
     }
 
