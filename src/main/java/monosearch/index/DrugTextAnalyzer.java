@@ -5,8 +5,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -33,7 +31,6 @@ public final class DrugTextAnalyzer extends Analyzer {
         {"‐", "-"}, {"‑", "-"}, {"–", "-"}, {"—", " "},
         {"µ", "u"}, {"μ", "u"},
     };
-    private static final NormalizeCharMap CHAR_MAP = charMap();
     private static final char[] CHAR_TABLE = charTable();
 
     private final boolean catenate;
@@ -75,7 +72,7 @@ public final class DrugTextAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return flatten ? new CharMapFilter(reader, CHAR_TABLE) : new MappingCharFilter(CHAR_MAP, reader);
+        return new CharMapFilter(reader, CHAR_TABLE);
     }
 
     @Override
@@ -105,15 +102,7 @@ public final class DrugTextAnalyzer extends Analyzer {
         return new ASCIIFoldingFilter(new LowerCaseFilter(in));
     }
 
-    private static NormalizeCharMap charMap() {
-        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
-        for (String[] pair : CHAR_PAIRS) {
-            b.add(pair[0], pair[1]);
-        }
-        return b.build();
-    }
-
-    /** The same mapping as a table indexed by character, for {@link CharMapFilter}. */
+    /** The mapping as a table indexed by character, for {@link CharMapFilter}. */
     private static char[] charTable() {
         char[] table = new char[Character.MAX_VALUE + 1];
         for (int c = 0; c < table.length; c++) {

@@ -2,8 +2,6 @@ package monosearch.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,16 +44,10 @@ final class AssetController {
     }
 
     private static Asset load(String name, String type) {
-        String path = "/web/assets/" + name;
-        try (InputStream in = AssetController.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
-            }
-            byte[] bytes = in.readAllBytes();
+        byte[] bytes = PageController.resource("/web/assets/" + name);
+        try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return new Asset(bytes, type, "\"" + HexFormat.of().formatHex(digest, 0, 8) + "\"");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

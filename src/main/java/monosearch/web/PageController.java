@@ -42,7 +42,8 @@ final class PageController {
         ctx.contentType("application/opensearchdescription+xml; charset=utf-8").result(xml);
     }
 
-    private static byte[] resource(String path) {
+    /** A file of the jar's resources, read whole; a missing one is a broken build, not a request error. */
+    static byte[] resource(String path) {
         try (InputStream in = PageController.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the classpath");
