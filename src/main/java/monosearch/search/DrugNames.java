@@ -7,27 +7,46 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The drug names in one index version: for the search box's suggestions, and for spotting a drug named in a
  * query. Lookups are in memory; a corpus of 10,000 names is about a megabyte.
  */
 public final class DrugNames {
+    private static final Pattern PLUS = Pattern.compile("\\s\\+\\s|\\s*\\+\\s*(?=\\p{L})");
+    private static final Pattern QUALIFIERS = Pattern.compile("\\([^)]*\\)|\\[[^\\]]*\\]");
+    private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)\\]");
+
     /** A drug as the suggestions list it. */
     public record Drug(String drug, String slug) {
     }
 
-    /** A drug named in a query: query words [start, end) name it; {@code exact} when spelled as indexed. */
-    record Mention(Drug drug, int start, int end, boolean exact) {
+    /**
+     * A drug named in a query: query words [start, end) name it; {@code exact} when spelled as indexed.
+     *
+     * @param own   the monographs of that drug alone (none when it is only an ingredient of combinations)
+     * @param words the name as indexed, folded: combinations containing it carry these words in their names
+     */
+    record Mention(List<Drug> own, List<String> words, int start, int end, boolean exact) {
+        String name() {
+            return String.join(" ", words);
+        }
+    }
+
+    /** A name a query may call a drug by, with the monographs of that drug alone. */
+    private record Alias(List<String> words, List<Drug> own) {
     }
 
     private record Name(Drug drug, List<String> words, String folded) {
     }
 
     private final List<Name> names = new ArrayList<>();
-    /** Every first word of a name, and every form of it with one letter deleted, to those first words. */
+    /** Every first word of an alias, and every form of it with one letter deleted, to those first words. */
     private final Map<String, Set<String>> firstWordsByVariant = new HashMap<>();
-    private final Map<String, List<Name>> byFirstWord = new HashMap<>();
+    private final Map<String, Alias> aliases = new HashMap<>();
+    private final Map<String, List<Alias>> aliasesByFirstWord = new HashMap<>();
     /** Sorted "word of a name" entries and sorted whole names, for prefix look-ups by binary search. */
     private final Entry[] wordIndex;
     private final Entry[] nameIndex;
@@ -46,12 +65,14 @@ public final class DrugNames {
             Name name = new Name(d, split, String.join(" ", split));
             names.add(name);
             wholeNames.add(new Entry(name.folded(), name));
-            String first = split.get(0);
-            boolean newFirstWord = !byFirstWord.containsKey(first);
-            byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(name);
-            if (newFirstWord && first.length() >= 5) {
-                for (String variant : withDeletions(first)) {
-                    firstWordsByVariant.computeIfAbsent(variant, x -> new HashSet<>()).add(first);
+            addAlias(split, d);
+            for (String other : otherNames(d.drug())) {
+                addAlias(Words.split(other), d);
+            }
+            List<String> ingredients = ingredients(d.drug());
+            if (ingredients.size() > 1) {
+                for (String ingredient : ingredients) {
+                    addAlias(Words.split(withoutQualifiers(ingredient)), null);
                 }
             }
             for (String w : split) {
@@ -61,6 +82,63 @@ public final class DrugNames {
         Comparator<Entry> byKey = Comparator.comparing(Entry::key);
         wordIndex = words.stream().sorted(byKey).toArray(Entry[]::new);
         nameIndex = wholeNames.stream().sorted(byKey).toArray(Entry[]::new);
+    }
+
+    private void addAlias(List<String> words, Drug own) {
+        if (words.isEmpty()) {
+            return;
+        }
+        String key = String.join(" ", words);
+        Alias alias = aliases.get(key);
+        if (alias == null) {
+            alias = new Alias(List.copyOf(words), new ArrayList<>());
+            aliases.put(key, alias);
+            String first = words.get(0);
+            boolean newFirstWord = !aliasesByFirstWord.containsKey(first);
+            aliasesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(alias);
+            if (newFirstWord && first.length() >= 5) {
+                for (String variant : withDeletions(first)) {
+                    firstWordsByVariant.computeIfAbsent(variant, x -> new HashSet<>()).add(first);
+                }
+            }
+        }
+        if (own != null && !alias.own().contains(own)) {
+            alias.own().add(own);
+        }
+    }
+
+    /** The ingredients of a combination's name ("A + B + C"); a single drug's name is its only ingredient. */
+    static List<String> ingredients(String name) {
+        List<String> out = new ArrayList<>();
+        for (String part : PLUS.split(name)) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The names a monograph's title gives besides itself: without qualifiers, and what stands in brackets. */
+    private static List<String> otherNames(String name) {
+        List<String> out = new ArrayList<>();
+        if (ingredients(name).size() == 1) {
+            out.add(withoutQualifiers(name));
+            if (name.contains("/")) {
+                // "Levothyroxine/ T4": each side is a name of the drug.
+                for (String side : name.split("/")) {
+                    out.add(withoutQualifiers(side));
+                }
+            }
+            Matcher bracketed = BRACKETED.matcher(name);
+            while (bracketed.find()) {
+                out.add(bracketed.group(1));
+            }
+        }
+        return out;
+    }
+
+    private static String withoutQualifiers(String name) {
+        return QUALIFIERS.matcher(name).replaceAll(" ").strip();
     }
 
     public int size() {
@@ -132,14 +210,18 @@ public final class DrugNames {
         return lo;
     }
 
-    /** Drugs whose whole name appears in the words, allowing one typo per word of 5 letters or more. */
+    /**
+     * Drugs named in the words, allowing one typo per word of 5 letters or more: a monograph's name, its name
+     * without qualifiers ("Ephedrine (Systemic)" as "ephedrine"), a bracketed other name, or an ingredient of a
+     * combination. The longest name wins where names overlap.
+     */
     List<Mention> mentionsIn(List<String> words) {
         List<Mention> found = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
             Mention best = null;
-            for (Name n : candidates(words.get(i))) {
-                Mention m = matchAt(n, words, i);
+            for (Alias a : aliasCandidates(words.get(i))) {
+                Mention m = matchAt(a, words, i);
                 if (m != null && (best == null || m.end() > best.end() || (m.end() == best.end() && m.exact() && !best.exact()))) {
                     best = m;
                 }
@@ -154,9 +236,15 @@ public final class DrugNames {
         return found;
     }
 
-    /** Names whose first word is the word, or one edit from it for words of 5 letters or more. */
-    private List<Name> candidates(String word) {
-        List<Name> out = new ArrayList<>(byFirstWord.getOrDefault(word, List.of()));
+    /** The alias spelled exactly by these folded words, if some monograph is called so or contains it. */
+    Mention named(List<String> words) {
+        Alias a = aliases.get(String.join(" ", words));
+        return a == null ? null : new Mention(a.own(), a.words(), 0, words.size(), true);
+    }
+
+    /** Aliases whose first word is the word, or one edit from it for words of 5 letters or more. */
+    private List<Alias> aliasCandidates(String word) {
+        List<Alias> out = new ArrayList<>(aliasesByFirstWord.getOrDefault(word, List.of()));
         if (word.length() >= 5) {
             Set<String> firstWords = new HashSet<>();
             for (String key : withDeletions(word)) {
@@ -165,20 +253,20 @@ public final class DrugNames {
             firstWords.remove(word);
             for (String first : firstWords) {
                 if (Words.distance(first, word, 1) <= 1) {
-                    out.addAll(byFirstWord.get(first));
+                    out.addAll(aliasesByFirstWord.getOrDefault(first, List.of()));
                 }
             }
         }
         return out;
     }
 
-    private static Mention matchAt(Name n, List<String> words, int start) {
-        if (start + n.words().size() > words.size()) {
+    private static Mention matchAt(Alias a, List<String> words, int start) {
+        if (start + a.words().size() > words.size()) {
             return null;
         }
         boolean exact = true;
-        for (int k = 0; k < n.words().size(); k++) {
-            String want = n.words().get(k);
+        for (int k = 0; k < a.words().size(); k++) {
+            String want = a.words().get(k);
             String got = words.get(start + k);
             if (want.equals(got)) {
                 continue;
@@ -189,7 +277,7 @@ public final class DrugNames {
             }
             return null;
         }
-        return new Mention(n.drug(), start, start + n.words().size(), exact);
+        return new Mention(a.own(), a.words(), start, start + a.words().size(), exact);
     }
 
     private static Set<String> withDeletions(String w) {

@@ -11,12 +11,17 @@ import java.util.List;
 
 /** Query words that ask for a kind of section ("dose", "side effects", "how does it work"). */
 public final class SectionIntents {
-    /** A phrase (as folded words) and the sections it asks for, most wanted first. */
-    record Intent(List<String> words, List<String> sections) {
+    /**
+     * A phrase (as folded words) and the sections it asks for, most wanted first.
+     *
+     * @param keepsWords the phrase is also what to find ("beta blocker" steers to How it Works and must match),
+     *                   where an asking phrase ("side effects of") is only a question about a section
+     */
+    record Intent(List<String> words, List<String> sections, boolean keepsWords) {
     }
 
-    /** Query words [start, end) asked for these sections. */
-    record Match(int start, int end, List<String> sections) {
+    /** Query words [start, end) asked for these sections; {@code keepsWords} as its {@link Intent}. */
+    record Match(int start, int end, List<String> sections, boolean keepsWords) {
     }
 
     private final List<Intent> intents;
@@ -46,7 +51,8 @@ public final class SectionIntents {
         List<Intent> intents = new ArrayList<>();
         for (String raw : table.split("\n")) {
             String line = raw.strip();
-            int arrow = line.indexOf("=>");
+            int steer = line.indexOf("~>");
+            int arrow = steer >= 0 ? steer : line.indexOf("=>");
             if (line.isEmpty() || line.startsWith("#") || arrow < 0) {
                 continue;
             }
@@ -59,7 +65,7 @@ public final class SectionIntents {
             for (String phrase : line.substring(0, arrow).split(",")) {
                 List<String> words = Words.split(phrase);
                 if (!words.isEmpty() && !sections.isEmpty()) {
-                    intents.add(new Intent(words, sections));
+                    intents.add(new Intent(words, sections, steer >= 0));
                 }
             }
         }
@@ -74,7 +80,7 @@ public final class SectionIntents {
             int n = intent.words().size();
             for (int i = 0; i + n <= words.size(); i++) {
                 if (free(used, i, n) && words.subList(i, i + n).equals(intent.words())) {
-                    found.add(new Match(i, i + n, intent.sections()));
+                    found.add(new Match(i, i + n, intent.sections(), intent.keepsWords()));
                     for (int k = i; k < i + n; k++) {
                         used[k] = true;
                     }

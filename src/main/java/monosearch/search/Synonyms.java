@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import monosearch.index.DrugTextAnalyzer;
@@ -18,20 +20,26 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * Query-time synonyms from a file in the Solr synonyms format: lay and clinical terms, brand and generic names.
- * Besides the Lucene synonym map it keeps the multi-word entries, so the planner can treat "low blood pressure"
+ * Besides the Lucene synonym map it keeps the multi-word entries, so a query can treat "low blood pressure"
  * as one unit that "hypotension" may stand for.
  */
 public final class Synonyms {
-    private final SynonymMap map;
+    /** Entries of more than one word, e.g. "low blood pressure", longest first. */
     private final List<List<String>> phrases;
+    /** Each entry (folded words joined by spaces) to the entries it may stand for. */
+    private final Map<String, List<List<String>>> alternatives;
+    private final int longestEntry;
+    private final SynonymMap map;
 
-    private Synonyms(SynonymMap map, List<List<String>> phrases) {
+    private Synonyms(SynonymMap map, List<List<String>> phrases, Map<String, List<List<String>>> alternatives) {
         this.map = map;
         this.phrases = phrases;
+        this.alternatives = alternatives;
+        this.longestEntry = alternatives.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(0);
     }
 
     public static Synonyms none() {
-        return new Synonyms(null, List.of());
+        return new Synonyms(null, List.of(), Map.of());
     }
 
     public static Synonyms bundled() {
@@ -57,21 +65,53 @@ public final class Synonyms {
             throw new IOException(name + ": not a valid synonyms file (line " + e.getErrorOffset() + "): " + e.getMessage(), e);
         }
         Set<List<String>> multiWord = new HashSet<>();
+        Map<String, List<List<String>>> alternatives = new HashMap<>();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            for (String entry : line.split("=>|,")) {
-                List<String> words = Words.split(entry);
-                if (words.size() > 1) {
-                    multiWord.add(words);
+            int arrow = line.indexOf("=>");
+            List<List<String>> from = entries(arrow < 0 ? line : line.substring(0, arrow));
+            List<List<String>> to = arrow < 0 ? from : entries(line.substring(arrow + 2));
+            for (List<String> entry : from) {
+                if (entry.size() > 1) {
+                    multiWord.add(entry);
                 }
+                List<List<String>> others = alternatives.computeIfAbsent(String.join(" ", entry), k -> new ArrayList<>());
+                to.stream().filter(t -> !t.equals(entry) && !others.contains(t)).forEach(others::add);
             }
+            to.stream().filter(e -> e.size() > 1).forEach(multiWord::add);
         }
         List<List<String>> phrases = new ArrayList<>(multiWord);
         phrases.sort(Comparator.comparingInt((List<String> p) -> -p.size()));
-        return new Synonyms(parser.build(), List.copyOf(phrases));
+        return new Synonyms(parser.build(), List.copyOf(phrases), alternatives);
+    }
+
+    private static List<List<String>> entries(String list) {
+        List<List<String>> out = new ArrayList<>();
+        for (String entry : list.split(",")) {
+            List<String> words = Words.split(entry);
+            if (!words.isEmpty()) {
+                out.add(words);
+            }
+        }
+        return out;
+    }
+
+    /** What the entry spelled by these folded words may stand for; empty when it is no entry. */
+    List<List<String>> alternativesOf(List<String> words) {
+        return alternatives.getOrDefault(String.join(" ", words), List.of());
+    }
+
+    /** Words in the longest entry: no entry starting anywhere is longer. */
+    int longestEntry() {
+        return longestEntry;
+    }
+
+    /** Whether a word alone is an entry, so it has synonyms and is no typo. */
+    boolean hasEntry(String foldedWords) {
+        return alternatives.containsKey(foldedWords);
     }
 
     SynonymMap map() {

@@ -1,0 +1,266 @@
+package monosearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+
+/**
+ * Reads a typed query into an {@link Understanding}: which words name drugs (by name, brand or with a typo),
+ * which ask for a kind of section, which are question words and fillers, and which are the thing to find.
+ */
+final class QueryUnderstanding {
+    /** Words per query that may be matched with typos; the rest must be spelled as indexed. */
+    static final int MAX_FUZZY_WORDS = 4;
+    /** Shortest word matched with typos: shorter ones (INR, QT, ACE) are abbreviations, not misspellings. */
+    static final int MIN_FUZZY_LENGTH = 5;
+    /** Words typed before a last word that complete it in context ("acute kidney inj"). */
+    static final int CONTEXT_WORDS = 2;
+    /**
+     * Question words and fillers: they never decide what is found, so a question that names a drug finds that
+     * drug ("is ibuprofen ok in pregnancy").
+     */
+    static final Set<String> FILLERS = Set.of("a", "an", "the", "of", "in", "on", "for", "to", "is", "are", "was",
+            "were", "be", "been", "being", "am", "and", "or", "with", "what", "how", "does", "do", "did", "can", "i",
+            "it", "its", "my", "me", "we", "you", "your", "should", "when", "why", "which", "who", "where", "about",
+            "at", "by", "from", "as", "this", "that", "these", "those", "there", "if", "any", "much", "will",
+            "could", "would", "take", "taking", "taken", "during", "while", "ok", "okay", "fine", "get", "have",
+            "has", "need", "use", "using", "also", "some", "tell", "know", "want", "please", "long", "like", "just",
+            "really", "good", "bad", "happens", "happen", "after", "before", "someone", "people", "person",
+            "drug", "drugs", "medicine", "medicines", "medication", "medications", "pill", "pills", "tablet",
+            "tablets", "than", "then", "so", "not", "no", "yes");
+
+    private final Synonyms synonyms;
+    private final SectionIntents intents;
+    private final Analyzer analyzer;
+    private final Typos typos = new Typos();
+
+    QueryUnderstanding(Synonyms synonyms, SectionIntents intents, Analyzer analyzer) {
+        this.synonyms = synonyms;
+        this.intents = intents;
+        this.analyzer = analyzer;
+    }
+
+    Understanding understand(UserQuery query, IndexSnapshot snapshot) throws IOException {
+        IndexReader reader = snapshot.searcher().getIndexReader();
+        List<UserQuery.Part> parts = query.included();
+        UserQuery.Part lastPart = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+
+        // Folded words of the plain-word parts, each remembering its part, for spotting drugs and intents.
+        List<String> words = new ArrayList<>();
+        List<UserQuery.Part> owner = new ArrayList<>();
+        for (UserQuery.Part p : parts) {
+            if (p.kind() == UserQuery.Kind.WORD) {
+                for (String w : Words.split(p.text())) {
+                    words.add(w);
+                    owner.add(p);
+                }
+            }
+        }
+        boolean[] taken = new boolean[words.size()];
+        Map<String, String> corrections = new LinkedHashMap<>();
+        List<DrugNames.Mention> drugs = drugsNamed(words, taken, snapshot.drugs(), corrections);
+        List<SectionIntents.Match> asked = intents.find(words, taken);
+        for (SectionIntents.Match m : asked) {
+            if (!m.keepsWords()) {
+                mark(taken, m.start(), m.end());
+            }
+        }
+
+        List<Understanding.Unit> content = contentUnits(words, owner, taken, lastPart, reader, corrections);
+        drugs = new ArrayList<>(drugs);
+        drugsByCorrection(content, snapshot.drugs(), drugs);
+        if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
+            // "ibuprofen and warfarin": whether they go together.
+            asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.TWO_DRUGS_ASK_FOR, false));
+        }
+        boolean onlyWords = parts.stream().allMatch(p -> p.kind() == UserQuery.Kind.WORD);
+        if (content.isEmpty() && onlyWords && drugs.isEmpty()) {
+            // Only section words ("side effects") or only fillers: they are what to find after all.
+            for (int i = 0; i < words.size(); i++) {
+                content.add(unit(words.get(i), i == words.size() - 1 && owner.get(i) == lastPart, List.of(), reader, corrections));
+            }
+        }
+        List<UserQuery.Part> phrases = parts.stream().filter(p -> p.kind() == UserQuery.Kind.PHRASE).toList();
+        List<UserQuery.Part> prefixes = parts.stream().filter(p -> p.kind() == UserQuery.Kind.PREFIX).toList();
+        List<String> meaningful = words.stream().filter(w -> !FILLERS.contains(w)).toList();
+        Understanding.Shape shape = shape(drugs, asked, content, onlyWords, words, lastPart, snapshot.drugs());
+        return new Understanding(content, phrases, prefixes, query.excluded(), drugs, asked, meaningful,
+                corrections, shape);
+    }
+
+    private static Understanding.Shape shape(List<DrugNames.Mention> drugs, List<SectionIntents.Match> asked,
+                                             List<Understanding.Unit> content, boolean onlyWords, List<String> words,
+                                             UserQuery.Part lastPart, DrugNames names) {
+        if (!drugs.isEmpty()) {
+            return content.isEmpty() && asked.isEmpty() && onlyWords
+                    ? Understanding.Shape.JUST_A_DRUG : Understanding.Shape.ABOUT_A_DRUG;
+        }
+        boolean asksUse = asked.stream().anyMatch(m -> !m.keepsWords() && m.sections().contains("Usage"));
+        if (asksUse && !content.isEmpty()) {
+            return Understanding.Shape.PURPOSE;
+        }
+        if (asked.isEmpty() && onlyWords && words.size() == 1 && words.get(0).length() >= 3
+                && names.anyWordStartsWith(words.get(0)) && lastPart != null) {
+            return Understanding.Shape.TYPING_A_DRUG;
+        }
+        return Understanding.Shape.TOPIC;
+    }
+
+    /**
+     * Drugs named in the words: by a monograph's name or an ingredient's (a typo allowed), or by a synonym that
+     * is a drug's name (a brand). Their words are taken; a misspelled name is corrected to the name.
+     */
+    private List<DrugNames.Mention> drugsNamed(List<String> words, boolean[] taken, DrugNames names,
+                                               Map<String, String> corrections) {
+        List<DrugNames.Mention> found = new ArrayList<>();
+        for (DrugNames.Mention m : names.mentionsIn(words)) {
+            if (m.exact() || !synonyms.hasEntry(String.join(" ", words.subList(m.start(), m.end())))) {
+                found.add(m);
+                mark(taken, m.start(), m.end());
+                for (int i = m.start(); i < m.end(); i++) {
+                    String named = m.words().get(i - m.start());
+                    if (!words.get(i).equals(named)) {
+                        corrections.put(words.get(i), named);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < words.size(); i++) {
+            for (int n = Math.min(synonyms.longestEntry(), words.size() - i); n >= 1; n--) {
+                if (!free(taken, i, n)) {
+                    continue;
+                }
+                DrugNames.Mention byBrand = brand(words.subList(i, i + n), names, i);
+                if (byBrand != null) {
+                    found.add(byBrand);
+                    mark(taken, i, i + n);
+                    break;
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(DrugNames.Mention::start));
+        return found;
+    }
+
+    private static long distinctDrugs(List<DrugNames.Mention> drugs) {
+        return drugs.stream().map(DrugNames.Mention::name).distinct().count();
+    }
+
+    /**
+     * Words indexed nowhere whose likeliest correction is a drug's name ("levotiroxine", two edits from
+     * levothyroxine) name that drug, as a misspelled name one edit away does.
+     */
+    private static void drugsByCorrection(List<Understanding.Unit> content, DrugNames names, List<DrugNames.Mention> drugs) {
+        for (var it = content.iterator(); it.hasNext(); ) {
+            Understanding.Unit u = it.next();
+            if (u.near().isEmpty()) {
+                continue;
+            }
+            DrugNames.Mention m = names.named(Words.split(u.near().get(0)));
+            if (m != null && !m.own().isEmpty()) {
+                drugs.add(new DrugNames.Mention(m.own(), m.words(), drugs.size(), drugs.size(), false));
+                it.remove();
+            }
+        }
+    }
+
+    /** The drug a synonym entry stands for, when one of its alternatives is a drug with a monograph of its own. */
+    private DrugNames.Mention brand(List<String> entry, DrugNames names, int start) {
+        DrugNames.Mention any = null;
+        for (List<String> alternative : synonyms.alternativesOf(entry)) {
+            DrugNames.Mention m = names.named(alternative);
+            if (m != null && !m.own().isEmpty()) {
+                return new DrugNames.Mention(m.own(), m.words(), start, start + entry.size(), true);
+            }
+            if (m != null && any == null) {
+                any = new DrugNames.Mention(m.own(), m.words(), start, start + entry.size(), true);
+            }
+        }
+        return any;
+    }
+
+    /**
+     * The words to find: plain-word parts whose words name no drug or section, kept whole where possible; a run
+     * of words that is a multi-word synonym entry ("low blood pressure") is one unit; fillers are dropped.
+     */
+    private List<Understanding.Unit> contentUnits(List<String> words, List<UserQuery.Part> owner, boolean[] taken,
+                                                  UserQuery.Part lastPart, IndexReader reader,
+                                                  Map<String, String> corrections) throws IOException {
+        List<Understanding.Unit> units = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            int phrase = synonyms.phraseAt(words, i, taken);
+            if (phrase > 0) {
+                String text = String.join(" ", words.subList(i, i + phrase));
+                boolean last = owner.get(i + phrase - 1) == lastPart && i + phrase == words.size();
+                units.add(unit(text, last, before(found), reader, corrections));
+                found.addAll(words.subList(i, i + phrase));
+                i += phrase;
+                continue;
+            }
+            UserQuery.Part part = owner.get(i);
+            int end = i;
+            while (end < words.size() && owner.get(end) == part) {
+                end++;
+            }
+            boolean anyTaken = false;
+            for (int k = i; k < end; k++) {
+                anyTaken |= taken[k];
+            }
+            if (!anyTaken && !(end - i == 1 && FILLERS.contains(words.get(i)))) {
+                // Kept whole, so a hyphenated or dotted word ("co-trimoxazole") is analysed as typed.
+                units.add(unit(part.text(), part == lastPart, before(found), reader, corrections));
+                found.addAll(words.subList(i, end));
+            } else {
+                for (int k = i; k < end; k++) {
+                    if (!taken[k] && !FILLERS.contains(words.get(k))) {
+                        units.add(unit(words.get(k), part == lastPart && k == end - 1, before(found), reader, corrections));
+                        found.add(words.get(k));
+                    }
+                }
+            }
+            i = end;
+        }
+        return units;
+    }
+
+    private static List<String> before(List<String> found) {
+        return List.copyOf(found.subList(Math.max(0, found.size() - CONTEXT_WORDS), found.size()));
+    }
+
+    /** A unit, with its typo alternatives when it is one word indexed nowhere and no synonym entry. */
+    private Understanding.Unit unit(String text, boolean last, List<String> before, IndexReader reader,
+                                    Map<String, String> corrections) throws IOException {
+        List<String> terms = Analysis.terms(analyzer, text);
+        List<String> near = List.of();
+        if (terms.size() == 1 && terms.get(0).length() >= MIN_FUZZY_LENGTH && corrections.size() < MAX_FUZZY_WORDS
+                && Analysis.docFreq(reader, terms.get(0)) == 0 && !synonyms.hasEntry(String.join(" ", Words.split(text)))) {
+            near = typos.candidates(reader, terms.get(0));
+            if (!near.isEmpty()) {
+                corrections.put(text, near.get(0));
+            }
+        }
+        return new Understanding.Unit(text, last, near, last ? before : List.of());
+    }
+
+    private static boolean free(boolean[] taken, int start, int n) {
+        for (int k = start; k < start + n; k++) {
+            if (taken[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void mark(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            taken[i] = true;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package monosearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import monosearch.index.Schema;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Every weight, boost and factor of the ranking, and the adjustments made to the best matches once retrieved:
+ * what is known of whole monographs (how much of one matches, how many drugs it combines) and of kinds of
+ * section (a passing mention in the FAQs, a symptom's Side Effects).
+ */
+final class RankingPolicy {
+    // Where a word matches: the drug's name and the headings say more than the body.
+    static final float DRUG_WEIGHT = 3f;
+    static final float HEADINGS_WEIGHT = 3f;
+    static final float BODY_WEIGHT = 1f;
+    /** A synonym ("hypotension" for "low blood pressure") counts, but less than the words typed. */
+    static final float SYNONYM_WEIGHT = 0.8f;
+    static final float FUZZY_WEIGHT = 0.5f;
+    static final float PREFIX_WEIGHT = 0.6f;
+    /** A half-typed word after other words matches drug names only weakly: it is most often a term being typed. */
+    static final float PREFIX_IN_DRUG_NAME_AFTER_WORDS = 0.1f;
+    /** The words before a half-typed word, with one of its completions right after them ("hepatic enc"). */
+    static final float PHRASE_PREFIX_BOOST = 6f;
+    static final int MAX_PREFIX_EXPANSIONS = 50;
+    /** A section that lists the words as an item (a side effect, a precaution) is about them. */
+    static final float LISTED_WEIGHT = 2f;
+
+    // Drugs named in the query.
+    static final float OWN_MONOGRAPH_BOOST = 10f;
+    /** The named drug by a typo: still the drug, a little less sure. */
+    static final float TYPO_NAME_FACTOR = 0.8f;
+    /** A combination that contains the named drug, below the drug's own monograph. */
+    static final float CONTAINING_COMBINATION_BOOST = 4f;
+
+    // Kinds of section.
+    /** What two drugs named together are asked about, unless the query says. */
+    static final List<String> TWO_DRUGS_ASK_FOR = List.of("Drug Interactions", "Precautions", "FAQs");
+    static final float SECTION_INTENT_BOOST = 6f;
+    /** Each further section an intent asks for weighs this much of the one before. */
+    static final float NEXT_SECTION_FACTOR = 0.9f;
+    static final float DRUG_OVERVIEW_BOOST = 8f;
+    static final Set<String> PASSING_MENTIONS = Set.of("faqs", "disclaimer");
+    static final float PASSING_MENTION_FACTOR = 0.6f;
+    /**
+     * A symptom or term asked about with no drug and no kind of section: the sections listing it as an effect
+     * come first, then warnings; what treats it (Usage) or how much to take weighs less.
+     */
+    static final Map<String, Float> TOPIC_SECTION_FACTORS = Map.of(
+            "side effects", 1.3f, "warnings and precautions", 1.2f, "boxed warning", 1.1f,
+            "usage", 0.8f, "dosage", 0.75f, "generic name", 0.6f);
+
+    // Whole monographs.
+    static final float OTHER_SECTION_BONUS = 0.08f;
+    static final int MAX_OTHER_SECTIONS_COUNTED = 3;
+    /** Per ingredient beyond the first, when the query names none of them. */
+    static final float COMBINATION_PENALTY = 0.1f;
+    /** Per ingredient beyond the first, when the query asks what treats something. */
+    static final float PURPOSE_COMBINATION_PENALTY = 0.25f;
+    static final float MIN_COMBINATION_FACTOR = 0.4f;
+
+    // The page.
+    /** Sections of one drug allowed on the first page, unless the query names the drug. */
+    static final int PER_DRUG_ON_FIRST_PAGE = 3;
+    static final int FIRST_PAGE = 10;
+    /** Best matches that proximity may reorder: deep enough that a phrase far down still comes up. */
+    static final int RESCORED = 100;
+
+    private RankingPolicy() {
+    }
+
+    /** A best match with its monograph, which {@link #diversify} needs. */
+    static final class RankedDoc extends ScoreDoc {
+        final String slug;
+
+        RankedDoc(int doc, float score, String slug) {
+            super(doc, score);
+            this.slug = slug;
+        }
+    }
+
+    /** The best matches adjusted by what is known of their monographs and kinds of section, best first. */
+    static RankedDoc[] rerank(IndexSearcher searcher, ScoreDoc[] docs, MatchCounts.Counts counts, Understanding query)
+            throws IOException {
+        HitKeys keys = HitKeys.of(searcher, docs);
+        Set<String> asked = query.askedSectionKeys();
+        Set<String> namedOwn = new java.util.HashSet<>();
+        query.drugs().forEach(m -> m.own().forEach(d -> namedOwn.add(d.slug())));
+        RankedDoc[] out = new RankedDoc[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            int others = Math.min(counts.ofMonograph(keys.segment()[i], keys.slugOrd()[i]) - 1, MAX_OTHER_SECTIONS_COUNTED);
+            float score = docs[i].score * (1 + OTHER_SECTION_BONUS * others);
+            String key = Schema.sectionKey(keys.section()[i]);
+            if (PASSING_MENTIONS.contains(key) && !asked.contains(key)) {
+                score *= PASSING_MENTION_FACTOR;
+            }
+            if (query.shape() == Understanding.Shape.TOPIC && asked.isEmpty()) {
+                score *= TOPIC_SECTION_FACTORS.getOrDefault(key, 1f);
+            }
+            if (!query.namesDrug()) {
+                score *= combinationFactor(keys.ingredients()[i], query.shape());
+            }
+            out[i] = new RankedDoc(docs[i].doc, score, keys.slug()[i]);
+        }
+        Arrays.sort(out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return out;
+    }
+
+    private static float combinationFactor(int ingredients, Understanding.Shape shape) {
+        float penalty = shape == Understanding.Shape.PURPOSE ? PURPOSE_COMBINATION_PENALTY : COMBINATION_PENALTY;
+        return Math.max(MIN_COMBINATION_FACTOR, 1f / (1f + penalty * Math.max(0, ingredients - 1)));
+    }
+
+    /** At most a few sections of one drug on the first page; the rest follow after it, in score order. */
+    static List<ScoreDoc> diversify(RankedDoc[] docs) {
+        Map<String, Integer> perDrug = new HashMap<>();
+        List<ScoreDoc> first = new ArrayList<>();
+        List<ScoreDoc> later = new ArrayList<>();
+        for (RankedDoc d : docs) {
+            if (first.size() >= FIRST_PAGE) {
+                later.add(d);
+                continue;
+            }
+            int n = perDrug.merge(d.slug, 1, Integer::sum);
+            (n <= PER_DRUG_ON_FIRST_PAGE ? first : later).add(d);
+        }
+        later.sort((a, b) -> Float.compare(b.score, a.score) != 0 ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        first.addAll(later);
+        return first;
+    }
+}
