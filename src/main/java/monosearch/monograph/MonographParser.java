@@ -219,6 +219,10 @@ public final class MonographParser {
                     return canonical.get();
                 }
             }
+            if (title != null && (" " + SectionNames.key(title) + " ").contains(" " + SectionNames.key(path.get(0)) + " ")) {
+                // One ingredient of a combination ("### Alprazolam"): what that ingredient is.
+                return SectionNames.OVERVIEW;
+            }
             return path.get(0);
         }
 

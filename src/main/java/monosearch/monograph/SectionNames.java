@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The known sections of a monograph, and the heading variants (aliases) that map to each. */
@@ -26,6 +28,7 @@ public final class SectionNames {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*\\d+(\\.\\d+)*\\.?\\s+");
     private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern QUALIFIER = Pattern.compile("[(\\[]([^)\\]]*)[)\\]]");
 
     private final Map<String, String> canonicalByKey;
     private final List<String> canonicalNames;
@@ -35,6 +38,8 @@ public final class SectionNames {
      * expressions each time.
      */
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
+    /** Headings known only through a qualifier or a leading name, as {@link #remembered}; bounded by it too. */
+    private final Map<String, String> qualified = new ConcurrentHashMap<>();
 
     private SectionNames(Map<String, String> canonicalByKey, List<String> canonicalNames) {
         this.canonicalByKey = Map.copyOf(canonicalByKey);
@@ -84,10 +89,47 @@ public final class SectionNames {
         return new SectionNames(byKey, names);
     }
 
-    /** The canonical name for a heading, if it names a known section. */
+    /**
+     * The canonical name for a heading, if it names a known section, also through a qualifier or an ingredient
+     * named before it: "Generic Name (Not Applicable)", "Alprazolam (Generic Name)", "Cefixime Usage" and
+     * "How it Works (Individual Components)" are sections of their kind.
+     */
     public Optional<String> canonical(String heading) {
         String canonical = lookUp(heading);
+        if (canonical.isEmpty()) {
+            canonical = qualified.get(heading);
+            if (canonical == null) {
+                canonical = throughQualifiers(heading);
+                if (qualified.size() < MAX_REMEMBERED) {
+                    qualified.put(heading, canonical);
+                }
+            }
+        }
         return canonical.isEmpty() ? Optional.empty() : Optional.of(canonical);
+    }
+
+    private String throughQualifiers(String heading) {
+        Matcher m = QUALIFIER.matcher(heading);
+        while (m.find()) {
+            String inside = canonicalByKey.get(key(m.group(1)));
+            if (inside != null) {
+                return inside;
+            }
+        }
+        String bare = key(QUALIFIER.matcher(heading).replaceAll(" "));
+        String canonical = canonicalByKey.get(bare);
+        if (canonical != null) {
+            return canonical;
+        }
+        // The longest known section the heading ends with: an ingredient's name, then its section.
+        String[] words = bare.split(" ");
+        for (int i = 1; i < words.length; i++) {
+            canonical = canonicalByKey.get(String.join(" ", Arrays.asList(words).subList(i, words.length)));
+            if (canonical != null) {
+                return canonical;
+            }
+        }
+        return UNKNOWN;
     }
 
     public boolean isKnown(String heading) {
