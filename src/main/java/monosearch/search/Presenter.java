@@ -47,6 +47,16 @@ final class Presenter {
         return hits;
     }
 
+    /** The words of these sections the query matched, as written, for marking them on a page. */
+    Set<String> matchedWords(IndexSearcher searcher, Query highlight, int[] docIds) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        String[] bodies = new String[docIds.length];
+        for (int i = 0; i < docIds.length; i++) {
+            bodies[i] = stored.document(docIds[i], Set.of(Schema.BODY)).get(Schema.BODY);
+        }
+        return snippets.matchedWords(searcher, highlight, docIds, bodies);
+    }
+
     /**
      * The query with its corrections, when a typed word matches nothing indexed. Asked only when the search,
      * which matched the corrections in place of those words, found something: the correction finds more than

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import monosearch.index.DrugTextAnalyzer;
 import monosearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
@@ -27,6 +28,9 @@ import org.apache.lucene.search.TopDocs;
 public final class SearchService {
     /** How long one search may take before it answers with what it has found, marked partial. */
     public static final long DEFAULT_BUDGET_MILLIS = 2_000;
+
+    /** Sections of one monograph read at most: far more than any real one has. */
+    private static final int MAX_SECTIONS = 10_000;
 
     private final LiveIndex index;
     private final QueryUnderstanding understanding;
@@ -91,6 +95,24 @@ public final class SearchService {
         }
     }
 
+    /**
+     * The words of a monograph that a search for {@code query} matches, as written: what its page marks. Empty
+     * when the monograph does not exist or nothing in it matches.
+     */
+    public Set<String> matchedWords(String slug, String query) throws IOException {
+        IndexSnapshot snapshot = index.acquire();
+        try {
+            Understanding understood = understanding.understand(UserQuery.parse(query), snapshot);
+            IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
+            LuceneQueries.Plan plan = queries.plan(understood, searcher.getIndexReader(), List.of(slug));
+            TopDocs sections = searcher.search(new TermQuery(new Term(Schema.SLUG, slug)), MAX_SECTIONS);
+            int[] ids = java.util.Arrays.stream(sections.scoreDocs).mapToInt(d -> d.doc).toArray();
+            return presenter.matchedWords(searcher, plan.highlight(), ids);
+        } finally {
+            index.release(snapshot);
+        }
+    }
+
     /** Drug names for a search box. */
     public List<DrugNames.Drug> suggest(String text, int limit) throws IOException {
         IndexSnapshot snapshot = index.acquire();
@@ -106,7 +128,7 @@ public final class SearchService {
         IndexSnapshot snapshot = index.acquire();
         try {
             IndexSearcher searcher = snapshot.searcher();
-            TopDocs docs = searcher.search(new TermQuery(new Term(Schema.SLUG, slug)), 10_000,
+            TopDocs docs = searcher.search(new TermQuery(new Term(Schema.SLUG, slug)), MAX_SECTIONS,
                     new Sort(new SortField(Schema.POSITION, SortField.Type.LONG)));
             if (docs.scoreDocs.length == 0) {
                 return Optional.empty();

@@ -7,13 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import monosearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /** Snippets of section bodies from the offsets stored in the postings: no re-analysis of the text. */
 final class Snippets {
@@ -36,19 +41,61 @@ final class Snippets {
         if (docIds.length == 0) {
             return new String[0];
         }
-        Map<Integer, String> bodyOf = new HashMap<>();
-        for (int i = 0; i < docIds.length; i++) {
-            bodyOf.put(docIds[i], bodies[i]);
-        }
-        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
+        UnifiedHighlighter.Builder builder = builder(searcher)
                 .withFormatter(new SnippetFormatter(MAX_CHARS))
                 .withScorer(SCORER)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_GOAL, 0.3f))
+                .withMaxNoHighlightPassages(1);
+        String[] snippets = highlight(builder, searcher, query, docIds, bodies, 1);
+        for (int i = 0; i < snippets.length; i++) {
+            if (snippets[i] == null) {
+                snippets[i] = "";
+            }
+        }
+        return snippets;
+    }
+
+    /**
+     * The words of the texts that the query matches, as written ("Vomiting", "nausea"): synonyms, corrections
+     * and completions included, so a page can mark exactly what the search found.
+     */
+    Set<String> matchedWords(IndexSearcher searcher, Query query, int[] docIds, String[] bodies) throws IOException {
+        Set<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (docIds.length == 0) {
+            return words;
+        }
+        UnifiedHighlighter.Builder builder = builder(searcher)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withMaxNoHighlightPassages(0)
+                .withFormatter(new PassageFormatter() {
+                    @Override
+                    public Object format(Passage[] passages, String content) {
+                        for (Passage p : passages) {
+                            for (int i = 0; i < p.getNumMatches(); i++) {
+                                words.add(content.substring(p.getMatchStarts()[i], p.getMatchEnds()[i]));
+                            }
+                        }
+                        return null;
+                    }
+                });
+        highlight(builder, searcher, query, docIds, bodies, 1);
+        return words;
+    }
+
+    private UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaxLength(MAX_SECTION_CHARS)
-                .withMaxNoHighlightPassages(1)
                 .withWeightMatches(true)
                 .withHighlightPhrasesStrictly(true);
+    }
+
+    private static String[] highlight(UnifiedHighlighter.Builder builder, IndexSearcher searcher, Query query,
+                                      int[] docIds, String[] bodies, int passages) throws IOException {
+        Map<Integer, String> bodyOf = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            bodyOf.put(docIds[i], bodies[i]);
+        }
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
@@ -65,13 +112,7 @@ final class Snippets {
         // A rewritten query (prefixes and synonyms expanded to terms) lets the highlighter take the offsets
         // stored in the postings instead of analysing each hit's text again.
         Query bodyOnly = HighlightQuery.of(searcher.rewrite(query), Schema.BODY);
-        String[] snippets = highlighter.highlightFields(new String[] {Schema.BODY}, bodyOnly, docIds, new int[] {1})
+        return highlighter.highlightFields(new String[] {Schema.BODY}, bodyOnly, docIds, new int[] {passages})
                 .get(Schema.BODY);
-        for (int i = 0; i < snippets.length; i++) {
-            if (snippets[i] == null) {
-                snippets[i] = "";
-            }
-        }
-        return snippets;
     }
 }

@@ -2,6 +2,7 @@ package monosearch.web;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
 
@@ -13,7 +14,8 @@ final class MonographPage {
     private MonographPage() {
     }
 
-    static String render(Monograph m) {
+    /** @param matched the words a search matched in this monograph, which the page's script marks */
+    static String render(Monograph m, Set<String> matched) {
         StringBuilder out = new StringBuilder(8192);
         out.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -28,7 +30,9 @@ final class MonographPage {
                 .append("<label class=\"visually-hidden\" for=\"top-q\">Search monographs</label>")
                 .append("<input id=\"top-q\" name=\"q\" type=\"search\" placeholder=\"Search monographs\" autocomplete=\"off\">")
                 .append("</form></header>\n<main id=\"main\">\n<article class=\"monograph\" data-slug=\"")
-                .append(Html.escape(m.slug())).append("\">\n<h1>").append(Html.escape(m.drug())).append("</h1>\n")
+                .append(Html.escape(m.slug())).append("\" data-matched=\"")
+                .append(Html.escape(matched.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"))))
+                .append("\">\n<h1>").append(Html.escape(m.drug())).append("</h1>\n")
                 .append("<p class=\"source\">Source file: <code>").append(Html.escape(m.source())).append("</code></p>\n");
         appendContents(out, m);
         Set<String> usedIds = new HashSet<>();

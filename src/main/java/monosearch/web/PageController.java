@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import monosearch.monograph.Monograph;
 import monosearch.search.SearchService;
 
@@ -24,7 +25,10 @@ final class PageController {
     void monograph(Context ctx) throws IOException {
         Monograph m = search.monograph(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
-        ctx.contentType("text/html; charset=utf-8").result(MonographPage.render(m));
+        String query = ctx.queryParam("q");
+        Set<String> matched = query == null || query.isBlank() || query.length() > ApiController.MAX_QUERY_CHARS || query.split("\\s+").length > ApiController.MAX_QUERY_WORDS
+                ? Set.of() : search.matchedWords(m.slug(), query);
+        ctx.contentType("text/html; charset=utf-8").result(MonographPage.render(m, matched));
     }
 
     void openSearch(Context ctx) {

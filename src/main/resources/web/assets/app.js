@@ -17,6 +17,17 @@
   const hint = byId('hint');
   const summary = byId('summary');
   const statusLine = byId('status');
+  // Screen readers hear the count once typing has paused, not once per keystroke.
+  const announcer = byId('announcer');
+  const ANNOUNCE_AFTER_MS = 1000;
+  let announceTimer = 0;
+
+  function announce(text) {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      if (announcer.textContent !== text) announcer.textContent = text;
+    }, ANNOUNCE_AFTER_MS);
+  }
   const didYouMean = byId('did-you-mean');
   const didYouMeanButton = byId('did-you-mean-button');
   const filtersBox = byId('filters');
@@ -28,7 +39,7 @@
   const moreButton = byId('more');
 
   let filters = [];          // active section filters, in the order they were chosen
-  let shown = null;          // the last response on screen: {query, sections, total, hits, facets, suggestion}
+  let shown = null;          // the last response on screen: {query, sections, total, hits, facets, suggestion, partial}
   let debounceTimer = 0;
   let searchSeq = 0;         // a response is only used if no newer search started since its request
   let searchAbort = null;
@@ -125,6 +136,7 @@
       hits: append ? shown.hits.concat(body.hits) : body.hits,
       facets: (body.facets && body.facets.section) || [],
       suggestion: body.suggestion || null,
+      partial: body.partial === true,
     });
     if (append) focusHit(offset);
   }
@@ -239,6 +251,11 @@
       ? 'No results for “' + data.query + '”' + where + '.'
       : count + ' for “' + data.query + '”' + where
         + (data.hits.length < data.total ? ' — showing ' + data.hits.length + '.' : '.');
+    if (data.partial) {
+      statusLine.textContent += ' The search ran out of time: these are the results found so far.';
+    }
+    statusLine.classList.toggle('is-partial', Boolean(data.partial));
+    announce(statusLine.textContent);
 
     didYouMean.hidden = !data.suggestion;
     didYouMeanButton.textContent = data.suggestion || '';

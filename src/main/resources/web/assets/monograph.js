@@ -5,8 +5,6 @@
   const article = document.querySelector('article.monograph');
   if (!article) return;
   const LAST_SEARCH_KEY = 'monosearch:last-search';
-  const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'can', 'do', 'does', 'for', 'from',
-    'how', 'i', 'if', 'in', 'is', 'it', 'my', 'of', 'on', 'or', 'the', 'to', 'what', 'when', 'with']);
 
   function highlightTarget() {
     article.querySelectorAll('.section.is-target').forEach((s) => s.classList.remove('is-target'));
@@ -21,16 +19,21 @@
     if (section) section.classList.add('is-target');
   }
 
-  function termsOf(query) {
-    const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
-    return [...new Set(words.filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w))))];
+  // The server says which words of this monograph the search matched (synonyms, corrections and completions
+  // included), so the page marks what the search found rather than guessing from the query's letters.
+  function matchedWords() {
+    try {
+      const words = JSON.parse(article.dataset.matched || '[]');
+      return Array.isArray(words) ? words.filter((w) => typeof w === 'string' && w.trim()) : [];
+    } catch (e) {
+      return [];
+    }
   }
 
-  // Whole words, plus a short ending on longer terms so "leak" also marks "leaks" as the search itself does.
-  function termPattern(terms) {
-    const alternatives = terms
+  function termPattern(words) {
+    const alternatives = [...words]
       .sort((a, b) => b.length - a.length)
-      .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (t.length >= 4 ? '\\p{L}{0,3}' : ''));
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return new RegExp('(?<![\\p{L}\\p{N}])(?:' + alternatives.join('|') + ')(?![\\p{L}\\p{N}])', 'giu');
   }
 
@@ -88,14 +91,17 @@
   }
 
   const query = (new URLSearchParams(location.search).get('q') || '').trim();
-  const terms = termsOf(query);
-  if (terms.length) {
+  const terms = matchedWords();
+  if (query) {
     const topSearch = document.getElementById('top-q');
     if (topSearch) topSearch.value = query;
     let count = 0;
-    article.querySelectorAll('.section').forEach((section) => {
-      count += markTerms(section, termPattern(terms));
-    });
+    if (terms.length) {
+      const pattern = termPattern(terms);
+      article.querySelectorAll('.section').forEach((section) => {
+        count += markTerms(section, pattern);
+      });
+    }
     (article.querySelector('.source') || article.querySelector('h1')).after(termNote(query, count));
   }
   highlightTarget();
