@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure ranking quality: index the corpora in a temporary folder, run a judged query set, "
-                + "and print P@1, MRR@10, nDCG@10 and Recall@10 per query class and overall, next to a plain "
+                + "and print P@1, Drug@1, MRR@10, nDCG@10 and Recall@10 per query class and overall, next to a plain "
                 + "baseline (StandardAnalyzer, BM25 on the body text only).")
 final class EvalCommand implements Callable<Integer> {
     @Option(names = "--judgments", paramLabel = "FILE", defaultValue = "src/test/resources/relevance/judgments.tsv",
@@ -39,10 +39,17 @@ final class EvalCommand implements Callable<Integer> {
         List<JudgedQuery> judged = Judgments.load(judgments);
         try (EvalWorkspace workspace = EvalWorkspace.create(dirs, index -> Services.searchService(index, query, null))) {
             List<JudgedQuery> covered = new ArrayList<>();
+            List<String> unindexed = new ArrayList<>();
             for (JudgedQuery q : judged) {
                 if (workspace.covers(q)) {
                     covered.add(q);
+                    unindexed.addAll(workspace.unindexed(q));
                 }
+            }
+            if (!unindexed.isEmpty()) {
+                System.out.printf("warning: %d judged sections are not sections of their indexed monograph (e.g. %s): "
+                        + "the judgments follow another heading-to-section mapping; regenerate them%n%n",
+                        unindexed.size(), String.join(", ", unindexed.subList(0, Math.min(5, unindexed.size()))));
             }
             EvalReport report = new Evaluation(workspace.monosearch(), workspace.baseline()).run(covered);
             System.out.printf("%d judged queries over %s (%d skipped: their answers are in a corpus not given)%n%n",

@@ -17,16 +17,20 @@ public record EvalReport(Map<String, Metrics[]> classes, Metrics[] overall, Map<
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append("| class | queries | P@1 | MRR@10 | nDCG@10 | Recall@10 | baseline P@1 | baseline MRR@10 | baseline nDCG@10 | baseline Recall@10 |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| class | queries | P@1 | Drug@1 | MRR@10 | nDCG@10 | Recall@10 | baseline P@1 | baseline Drug@1"
+                + " | baseline MRR@10 | baseline nDCG@10 | baseline Recall@10 |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         classes.forEach((name, m) -> row(out, name, queries.get(name), m));
         row(out, "**overall**", queries.values().stream().mapToInt(Integer::intValue).sum(), overall);
         return out.toString();
     }
 
     private static void row(StringBuilder out, String name, int n, Metrics[] m) {
-        out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name, n,
-                m[0].precisionAt1(), m[0].mrrAt10(), m[0].ndcgAt10(), m[0].recallAt10(),
-                m[1].precisionAt1(), m[1].mrrAt10(), m[1].ndcgAt10(), m[1].recallAt10()));
+        out.append(String.format(Locale.ROOT, "| %s | %d |", name, n));
+        for (Metrics x : m) {
+            out.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f | %.3f | %.3f |",
+                    x.precisionAt1(), x.drugAt1(), x.mrrAt10(), x.ndcgAt10(), x.recallAt10()));
+        }
+        out.append('\n');
     }
 }

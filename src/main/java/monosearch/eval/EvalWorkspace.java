@@ -5,12 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import monosearch.index.Folders;
 import monosearch.index.Reindexer;
 import monosearch.monograph.MonographParser;
+import monosearch.monograph.Section;
 import monosearch.monograph.SectionNames;
 import monosearch.search.LiveIndex;
 import monosearch.search.SearchRequest;
@@ -26,6 +31,7 @@ public final class EvalWorkspace implements Closeable {
     private final LiveIndex index;
     private final BaselineIndex baseline;
     private final SearchService search;
+    private final Map<String, Optional<Set<String>>> sectionsBySlug = new HashMap<>();
 
     private EvalWorkspace(Path root, LiveIndex index, BaselineIndex baseline, SearchService search) {
         this.root = root;
@@ -77,11 +83,36 @@ public final class EvalWorkspace implements Closeable {
     /** Whether every judged slug is in the index, i.e. the query can be evaluated over these corpora. */
     public boolean covers(JudgedQuery q) throws IOException {
         for (String key : q.grades().keySet()) {
-            if (search.monograph(key.substring(0, key.indexOf('/'))).isEmpty()) {
+            if (sectionsOf(key.substring(0, key.indexOf('/'))).isEmpty()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Judged "slug/Section" keys whose monograph is indexed without that section: judgments graded under another
+     * mapping of headings to sections than the index uses, which no ranking could ever find.
+     */
+    public List<String> unindexed(JudgedQuery q) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String key : q.grades().keySet()) {
+            int slash = key.indexOf('/');
+            Optional<Set<String>> sections = sectionsOf(key.substring(0, slash));
+            if (sections.isPresent() && !sections.get().contains(key.substring(slash + 1))) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Set<String>> sectionsOf(String slug) throws IOException {
+        Optional<Set<String>> known = sectionsBySlug.get(slug);
+        if (known == null) {
+            known = search.monograph(slug).map(m -> m.sections().stream().map(Section::name).collect(Collectors.toSet()));
+            sectionsBySlug.put(slug, known);
+        }
+        return known;
     }
 
     @Override

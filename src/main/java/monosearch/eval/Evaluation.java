@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Runs a judged query set through monosearch and through the baseline. */
 public final class Evaluation {
+    /** Judged answers shown next to a miss: enough to see what was wanted, not a whole symptom's list. */
+    private static final int WANTED_SHOWN = 5;
+
     private final Ranker monosearch;
     private final Ranker baseline;
 
@@ -27,7 +31,7 @@ public final class Evaluation {
             theirs.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(Metrics.of(baseline.rank(q.query()), q.grades()));
             if (m.precisionAt1() == 0) {
                 failures.add(q.queryClass() + " \"" + q.query() + "\": first " + (ranked.isEmpty() ? "nothing" : ranked.get(0))
-                        + ", wanted " + q.grades());
+                        + ", wanted " + wanted(q));
             }
         }
         Map<String, Metrics[]> classes = new LinkedHashMap<>();
@@ -41,5 +45,17 @@ public final class Evaluation {
             allTheirs.addAll(theirs.get(c));
         }
         return new EvalReport(classes, new Metrics[] {Metrics.mean(allOurs), Metrics.mean(allTheirs)}, counts, failures);
+    }
+
+    private static String wanted(JudgedQuery q) {
+        if (q.expectsNothing()) {
+            return "no hits";
+        }
+        List<Map.Entry<String, Integer>> best = q.grades().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+        String shown = best.stream().limit(WANTED_SHOWN).map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", "{", best.size() > WANTED_SHOWN ? ", ...}" : "}"));
+        return best.size() > WANTED_SHOWN ? shown + " (" + best.size() + " judged)" : shown;
     }
 }

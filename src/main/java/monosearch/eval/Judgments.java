@@ -9,8 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a judged query set: tab-separated class, query, and "slug/Section=grade;..." judgments. */
+/**
+ * Reads a judged query set: tab-separated class, query, and "slug/Section=grade;..." judgments, or "-" for a
+ * query that should find nothing.
+ */
 public final class Judgments {
+    /** The judgment column of a query that should find nothing. */
+    public static final String NOTHING = "-";
+
     private Judgments() {
     }
 
@@ -31,7 +37,12 @@ public final class Judgments {
                 throw new IllegalArgumentException(name + ":" + (n + 1) + ": expected 3 tab-separated columns, found " + cols.length);
             }
             Map<String, Integer> grades = new LinkedHashMap<>();
-            for (String pair : cols[2].split(";")) {
+            String judged = cols[2].strip();
+            if (judged.equals(NOTHING)) {
+                out.add(new JudgedQuery(cols[0].strip(), cols[1].strip(), grades));
+                continue;
+            }
+            for (String pair : judged.split(";")) {
                 if (pair.isBlank()) {
                     continue;
                 }
@@ -44,6 +55,10 @@ public final class Judgments {
                     throw new IllegalArgumentException(name + ":" + (n + 1) + ": grade " + grade + " is not 1, 2 or 3");
                 }
                 grades.put(pair.substring(0, eq).strip(), grade);
+            }
+            if (grades.isEmpty()) {
+                throw new IllegalArgumentException(name + ":" + (n + 1) + ": no judgments; write '" + NOTHING
+                        + "' for a query that should find nothing");
             }
             out.add(new JudgedQuery(cols[0].strip(), cols[1].strip(), grades));
         }

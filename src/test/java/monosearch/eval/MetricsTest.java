@@ -2,6 +2,7 @@ package monosearch.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,29 @@ class MetricsTest {
     @Test
     void nothingFoundScoresZero() {
         Metrics m = Metrics.of(List.of(), GRADES);
-        assertEquals(new Metrics(0, 0, 0, 0), m);
+        assertEquals(new Metrics(0, 0, 0, 0, 0), m);
+    }
+
+    @Test
+    void aWrongSectionOfAJudgedDrugFirstCountsForDrugAtOneButNotForPrecision() {
+        Metrics m = Metrics.of(List.of("c/Precautions", "a/Usage"), GRADES);
+        assertEquals(0.0, m.precisionAt1());
+        assertEquals(1.0, m.drugAt1(), "c has a judged section");
+        assertEquals(0.0, Metrics.of(List.of("x/Usage", "a/Usage"), GRADES).drugAt1());
+    }
+
+    @Test
+    void aQueryThatExpectsNothingSucceedsOnlyWhenNothingIsFound() {
+        assertEquals(new Metrics(1, 1, 1, 1, 1), Metrics.of(List.of(), Map.of()));
+        assertEquals(new Metrics(0, 0, 0, 0, 0), Metrics.of(List.of("a/Usage"), Map.of()));
+    }
+
+    @Test
+    void aDashJudgesAQueryThatShouldFindNothingAndAnEmptyJudgmentIsNamed() {
+        List<JudgedQuery> q = Judgments.parse("none\tchocolate cake recipe\t-\n", "t");
+        assertTrue(q.get(0).expectsNothing());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Judgments.parse("none\tq\t;\n", "t.tsv"));
+        assertEquals("t.tsv:1: no judgments; write '-' for a query that should find nothing", e.getMessage());
     }
 
     @Test

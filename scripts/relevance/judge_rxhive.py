@@ -1,0 +1,513 @@
+#!/usr/bin/env python3
+"""Grades the RxHive query set against the real corpus and writes the two judged halves.
+
+    python3 scripts/relevance/judge_rxhive.py /work/rxhive/composition
+
+reads scripts/relevance/rxhive-queries.tsv (kind, query, rule; which half each query belongs to), parses every
+monograph the way monosearch does (rxhive_corpus.py, with the project's sections.txt), grades the sections each
+rule finds, and writes src/test/resources/relevance/rxhive-tuning.tsv and rxhive-heldout.tsv. Queries without a
+half yet are given one at random (fixed seed, balanced within their kind) and the query file is rewritten, so the
+split is made once and stays put when queries are added. Re-run it whenever sections.txt or the parser's
+mapping of headings changes: rules grade by the real heading text (section_kind), and only the key each graded
+section is written under follows the canonical mapping.
+
+Only queries, slugs, canonical section names and grades are written: never text of the corpus.
+"""
+
+import argparse
+import os
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rxhive_corpus  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+SEED = 12
+
+# --- what a section is about, read from its real heading text ------------------------------------------------
+
+# First match wins, tried on the deepest heading of the path first: an ingredient heading such as "Alprazolam"
+# matches nothing, so its labelled sub-section ("Alprazolam > Usage") is read by the label.
+KIND_PATTERNS = [
+    ("disclaimer", r"disclaimer"),
+    ("boxed", r"boxed|black box"),
+    ("contra", r"contraindicat|who should not"),
+    ("interactions", r"interaction"),
+    ("populations", r"pregnan|lactation|breast|specific population"),
+    ("overdose", r"overdos"),
+    ("storage", r"storage|how to store|how supplied"),
+    ("faq", r"\bfaqs?\b|question"),
+    ("side", r"side effect|adverse|undesirable|unwanted"),
+    ("how", r"how it works|how does|mechanism|mode of action|pharmacolog|pharmacokinetic"),
+    ("usage", r"\busage\b|\buses?\b|indication|used for|what it is used"),
+    ("dosage", r"dosage|\bdos(e|es|ing)\b|administration|how to (take|use)|directions"),
+    ("precautions", r"precaution|warning|caution|safety"),
+    ("generic", r"generic|composition|active ingredient|brand|trade name"),
+    ("overview", r"overview|introduction|summary|description|about"),
+]
+_KIND_RES = [(k, re.compile(p, re.I)) for k, p in KIND_PATTERNS]
+
+
+def section_kind(section):
+    kind = getattr(section, "kind", None)
+    if kind is None:
+        kind = "other"
+        for heading in reversed(section.path):
+            found = next((k for k, pattern in _KIND_RES if pattern.search(heading)), None)
+            if found:
+                kind = found
+                break
+        section.kind = kind
+    return kind
+
+
+SAFETY = {"precautions", "boxed", "contra", "populations", "interactions"}
+
+
+def is_combination(m):
+    t = m.title.lower()
+    return "+" in t or "/" in t or "combination" in t
+
+
+# --- patterns ------------------------------------------------------------------------------------------------
+
+class Terms:
+    """'a b|c': either phrase, words joined by space or hyphen, a plural s/es allowed; parts may be regex.
+
+    search() first looks for a plain leading piece of each alternative in the lower-cased text: most sections
+    hold none, and a substring test is far cheaper than the expression."""
+
+    def __init__(self, alternatives):
+        alts = []
+        self.literals = []
+        for alt in alternatives.split("|"):
+            words = alt.strip().split()
+            alts.append(r"[\s-]+".join(words))
+            lead = re.match(r"[a-z0-9']*", words[0].lower()).group(0)
+            if words[0][len(lead):len(lead) + 1] in ("?", "*", "{") and lead:
+                lead = lead[:-1]
+            self.literals.append(lead)
+        if any(not lit for lit in self.literals):
+            self.literals = None
+        self.rx = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?:e?s)?(?![\w])", re.I)
+
+    def search(self, text, lower=None):
+        if self.literals is not None:
+            lower = text.lower() if lower is None else lower
+            if not any(lit in lower for lit in self.literals):
+                return None
+        return self.rx.search(text)
+
+    def hits(self, section):
+        return self.search(body(section), lower_body(section)) is not None
+
+
+def term_regex(alternatives):
+    return Terms(alternatives)
+
+
+def plain(text):
+    return text.replace("*", " ").replace("_", " ")
+
+
+def body(section):
+    """The section's text as rules read it, computed once."""
+    text = getattr(section, "plain", None)
+    if text is None:
+        text = section.plain = plain(section.text)
+    return text
+
+
+def lower_body(section):
+    text = getattr(section, "lower", None)
+    if text is None:
+        text = section.lower = body(section).lower()
+    return text
+
+
+def sentences(text, n):
+    parts = re.split(r"(?<=[.!?])\s+|\n+", plain(text).strip())
+    return " ".join(parts[:n])
+
+
+# --- topics: what a drug + a kind of question is answered by -------------------------------------------------
+
+ANY = None
+
+# topic -> rules (section kinds or ANY, text pattern or None, grade); the first that applies gives the grade,
+# and every other section of the drug is 1 (it is the right drug, not the right section).
+TOPICS = {
+    "usage": [({"usage"}, None, 3), ({"overview"}, None, 2)],
+    "dose": [({"dosage"}, None, 3), ({"faq"}, r"dos(e|es|age|ing)|how much", 2)],
+    "side": [({"side"}, None, 3)],
+    "how": [({"how"}, None, 3)],
+    "precautions": [({"precautions", "boxed"}, None, 3), ({"contra", "populations", "interactions"}, None, 2)],
+    "contra": [({"contra"}, None, 3), ({"precautions", "boxed"}, r"contraindicat\w*|should not (be )?(use|take)\w*", 3),
+               (ANY, r"contraindicat\w*", 2)],
+    "interactions": [({"interactions"}, None, 3),
+                     ({"precautions", "boxed", "contra"}, r"interact\w*", 3), (ANY, r"interact\w*", 2)],
+    "pregnancy": [({"populations", "precautions", "contra", "boxed", "faq"}, r"pregnan\w*", 3),
+                  (ANY, r"pregnan\w*", 2)],
+    "breastfeeding": [({"populations", "precautions", "contra", "faq"}, r"breast\W?feed\w*|breast milk|lactat\w*|nursing", 3),
+                      (ANY, r"breast\W?feed\w*|breast milk|lactat\w*|nursing", 2)],
+    "alcohol": [({"precautions", "contra", "interactions", "faq", "boxed", "populations"}, r"alcohol\w*", 3),
+                (ANY, r"alcohol\w*", 2)],
+    "missed": [({"faq", "dosage"}, r"miss(ed|es)?( a| the| your)? dos\w*|forget\w*|forgot\w*", 3),
+               (ANY, r"miss(ed|es)?( a| the| your)? dos\w*", 2)],
+    "halflife": [({"how", "faq", "dosage"}, r"half\W?li(fe|ves)|eliminat\w*|excret\w*|clear(ed|ance)|stays? in (the|your) body|long-acting|duration", 3),
+                 (ANY, r"half\W?li(fe|ves)|eliminat\w*|excret\w*", 2), ({"how"}, None, 2)],
+    "driving": [(ANY, r"driv\w*|operat\w* (heavy )?machinery|machines?", 3), (ANY, r"drows\w*|sleepiness|dizz\w*", 2)],
+    "food": [({"dosage", "faq", "interactions", "precautions"}, r"food|meals?|empty stomach|with milk", 3),
+             (ANY, r"food|meals?|empty stomach", 2)],
+    "kidney": [({"dosage", "precautions", "contra", "faq", "boxed"}, r"kidney\w*|renal", 3), (ANY, r"kidney\w*|renal", 2)],
+    "liver": [({"dosage", "precautions", "contra", "faq", "boxed"}, r"liver|hepat\w*", 3), (ANY, r"liver|hepat\w*", 2)],
+    "overdose": [(ANY, r"overdos\w*|too much|toxicity", 3)],
+    "children": [({"dosage", "precautions", "contra", "faq", "populations"}, r"child\w*|pediatric|paediatric|infants?|kids", 3),
+                 (ANY, r"child\w*|pediatric|paediatric", 2)],
+    "elderly": [(ANY, r"elderly|older (adults|patients|people)|geriatric", 3)],
+    "stopping": [(ANY, r"stop\w* (taking|treatment|the medication|abruptly|suddenly)|discontinu\w*|withdrawal", 3)],
+    "storage": [(ANY, r"stor(e|ed|age|ing)|refrigerat\w*|room temperature", 3)],
+    "sunlight": [(ANY, r"sun\w*|photosensitiv\w*|uv", 3)],
+    "weight": [(ANY, r"weight (gain|loss)|gain weight|lose weight", 3)],
+    "sleep": [(ANY, r"drows\w*|sleep\w*|insomnia|sedat\w*", 3)],
+}
+_TOPIC_RES = {t: [(kinds, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I) if p else None, g) for kinds, p, g in rules]
+              for t, rules in TOPICS.items()}
+
+
+class Judge:
+    def __init__(self, corpus):
+        self.corpus = corpus
+        self.problems = []
+
+    def mono(self, slug):
+        if slug not in self.corpus:
+            raise ValueError("no monograph " + slug)
+        return self.corpus[slug]
+
+    # Each rule returns {key: grade}; a key collects the drafts the engine files under one canonical name, and
+    # takes the best grade among them.
+
+    @staticmethod
+    def put(grades, slug, section, grade):
+        if grade <= 0:
+            return
+        key = slug + "/" + section.canonical
+        grades[key] = max(grades.get(key, 0), grade)
+
+    @staticmethod
+    def slugs(arg):
+        """'a,b,c~': the monographs a rule is about; '~' marks a secondary one (a topical form, say), one grade lower."""
+        out = []
+        for s in arg.split(","):
+            s = s.strip()
+            out.append((s[:-1], 1) if s.endswith("~") else (s, 0))
+        return out
+
+    def put_secondary(self, grades, slug, section, grade, minus):
+        self.put(grades, slug, section, max(1, grade - minus) if grade > 0 else 0)
+
+    def drug(self, slugs):
+        grades = {}
+        for slug, minus in slugs:
+            for s in self.mono(slug).sections:
+                kind = section_kind(s)
+                g = {"usage": 3, "overview": 2, "generic": 2}.get(kind, 1)
+                if kind == "disclaimer":
+                    g = 0
+                self.put_secondary(grades, slug, s, g, minus)
+        return grades
+
+    def topic(self, name, slugs):
+        rules = _TOPIC_RES[name]
+        grades = {}
+        for slug, minus in slugs:
+            for s in self.mono(slug).sections:
+                kind = section_kind(s)
+                if kind == "disclaimer":
+                    continue
+                text = body(s)
+                g = 1
+                for kinds, pattern, grade in rules:
+                    if (kinds is ANY or kind in kinds) and (pattern is None or pattern.search(text)):
+                        g = grade
+                        break
+                self.put_secondary(grades, slug, s, g, minus)
+            if not any(v >= 2 for k, v in grades.items() if k.startswith(slug + "/")):
+                self.problems.append("topic %s: nothing in %s answers it" % (name, slug))
+        return grades
+
+    def effect(self, pattern):
+        """A side effect: Side Effects sections that list it; safety sections that warn of it, partly."""
+        rx = term_regex(pattern)
+        grades = {}
+        for slug, m in self.corpus.items():
+            combo = is_combination(m)
+            for s in m.sections:
+                if not rx.hits(s):
+                    continue
+                kind = section_kind(s)
+                if kind == "side":
+                    self.put(grades, slug, s, 2 if combo else 3)
+                elif kind in SAFETY or kind in ("faq", "overdose"):
+                    self.put(grades, slug, s, 1)
+        return grades
+
+    def members(self, rx):
+        """Monographs whose Usage or How it Works says the drug is one of the class."""
+        out = set()
+        for slug, m in self.corpus.items():
+            for s in m.sections:
+                if section_kind(s) not in ("usage", "how", "generic", "overview") or not rx.hits(s):
+                    continue
+                for sentence in re.split(r"(?<=[.!?])\s+|\n+", body(s)):
+                    hit = rx.search(sentence)
+                    if not hit:
+                        continue
+                    before = sentence[:hit.start()].lower()
+                    if re.search(r"\b(unlike|other than|not an?|combined with|together with|along with|with an?|with other|such as|interact\w*|avoid\w*|taking)\b[^,;]*$", before):
+                        continue
+                    if re.search(r"\b(is|are|as|belongs? to|class of|type of|group of|acts as|works as|an?|called|known as)\b", before) or sentence.startswith(hit.group(0)) or hit.start() < 40:
+                        out.add(slug)
+                        break
+                if slug in out:
+                    break
+        return out
+
+    def klass(self, pattern):
+        """A drug class or mechanism: How it Works and Usage of the drugs that are of it."""
+        rx = term_regex(pattern)
+        grades = {}
+        for slug in self.members(rx):
+            m = self.corpus[slug]
+            combo = is_combination(m)
+            for s in m.sections:
+                kind = section_kind(s)
+                hit = bool(rx.hits(s))
+                if kind in ("how", "usage") and hit:
+                    g = 3
+                elif kind in ("how", "usage", "generic", "overview"):
+                    g = 2 if hit else 1
+                elif kind == "disclaimer":
+                    g = 0
+                else:
+                    g = 1 if hit else 0
+                self.put(grades, slug, s, g - 1 if combo else g)
+        return grades
+
+    def treats(self, pattern):
+        """What a condition is treated with: the Usage sections that name it, single ingredients first."""
+        rx = term_regex(pattern)
+        grades = {}
+        for slug, m in self.corpus.items():
+            combo = is_combination(m)
+            usage = [s for s in m.sections if section_kind(s) == "usage"]
+            named = [s for s in usage if rx.hits(s)]
+            if not named:
+                continue
+            for s in named:
+                lead = rx.search(sentences(s.text, 2)) is not None
+                if combo:
+                    g = 1
+                else:
+                    g = 3 if lead else 2
+                self.put(grades, slug, s, g)
+            if not combo:
+                for s in m.sections:
+                    if section_kind(s) == "how" and rx.hits(s):
+                        self.put(grades, slug, s, 1)
+        return grades
+
+    def phrase(self, pattern):
+        """A phrase being typed: every section holding it, by what the section says about it."""
+        rx = term_regex(pattern)
+        grades = {}
+        for slug, m in self.corpus.items():
+            combo = is_combination(m)
+            for s in m.sections:
+                if not rx.hits(s):
+                    continue
+                kind = section_kind(s)
+                if kind in ("usage", "side"):
+                    g = 3
+                elif kind in SAFETY or kind in ("how", "dosage", "overdose"):
+                    g = 2
+                elif kind == "disclaimer":
+                    g = 0
+                else:
+                    g = 1
+                self.put(grades, slug, s, max(1, g - 1) if combo and g else g)
+        return grades
+
+    def pair(self, spec):
+        """Two drugs named together: the sections of either that speak of the other; their safety sections."""
+        drugs = []
+        for part in spec.split(","):
+            slug, _, names = part.partition("=")
+            drugs.append((slug.strip(), term_regex(names)))
+        grades = {}
+        for slug, _ in drugs:
+            others = [rx for s2, rx in drugs if s2 != slug]
+            for s in self.mono(slug).sections:
+                kind = section_kind(s)
+                if kind == "disclaimer":
+                    continue
+                text = body(s)
+                names_other = any(rx.search(text) for rx in others)
+                if names_other and (kind in SAFETY or kind == "faq"):
+                    g = 3
+                elif names_other or kind in SAFETY:
+                    g = 2
+                else:
+                    g = 1
+                self.put(grades, slug, s, g)
+        if not any(v == 3 for v in grades.values()):
+            self.problems.append("pair %s: neither names the other" % spec)
+        return grades
+
+    def grade(self, rule):
+        name, _, arg = rule.partition(":")
+        if name == "none":
+            return None
+        if name == "drug":
+            return self.drug(self.slugs(arg))
+        if name == "topic":
+            topic, _, slugs = arg.partition(":")
+            if topic not in TOPICS:
+                raise ValueError("unknown topic " + topic)
+            return self.topic(topic, self.slugs(slugs))
+        if name == "effect":
+            return self.effect(arg)
+        if name == "class":
+            return self.klass(arg)
+        if name == "treats":
+            return self.treats(arg)
+        if name == "phrase":
+            return self.phrase(arg)
+        if name == "pair":
+            return self.pair(arg)
+        raise ValueError("unknown rule " + rule)
+
+
+# --- the query file and the two halves -----------------------------------------------------------------------
+
+def read_queries(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                rows.append(("comment", line.rstrip("\n")))
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 4:
+                raise SystemExit("%s:%d: expected half<TAB>kind<TAB>query<TAB>rule, found %d columns" % (path, n, len(cols)))
+            rows.append(("query", [c.strip() for c in cols]))
+    return rows
+
+
+def assign_halves(rows):
+    """Queries with no half get one: within a kind, new queries fill the smaller half, in seeded random order."""
+    rng = random.Random(SEED)
+    by_kind = defaultdict(list)
+    for kind_, row in rows:
+        if kind_ == "query":
+            by_kind[row[1]].append(row)
+    changed = False
+    for kind in sorted(by_kind):
+        queries = by_kind[kind]
+        fresh = [r for r in queries if r[0] not in ("tuning", "heldout")]
+        if not fresh:
+            continue
+        changed = True
+        rng.shuffle(fresh)
+        counts = Counter(r[0] for r in queries if r[0] in ("tuning", "heldout"))
+        for r in fresh:
+            half = "tuning" if counts["tuning"] <= counts["heldout"] else "heldout"
+            r[0] = half
+            counts[half] += 1
+    return changed
+
+
+def write_queries(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        for kind_, row in rows:
+            f.write((row if kind_ == "comment" else "\t".join(row)) + "\n")
+
+
+HEADER = """# RxHive relevance judgments, {half} half: generated by scripts/relevance/judge_rxhive.py from
+# scripts/relevance/rxhive-queries.tsv over the real corpus (6,447 monographs, not in this repository).
+# Do not edit by hand: change the rules or the queries and re-run
+#   python3 scripts/relevance/judge_rxhive.py /work/rxhive/composition
+# Format as judgments.tsv: kind<TAB>query<TAB>slug/Section=grade;...  with Section the canonical name the engine
+# files the section under (sections.txt), 3 = ideal, 2 = clearly relevant, 1 = partly relevant, unlisted = 0.
+# A judgment column of "-" means no hits are expected: the query is a success when it finds nothing.
+# The split into tuning and held-out halves was made once, at random within each kind: tune on the tuning half,
+# only report the held-out one.
+"""
+
+
+def format_grades(grades):
+    if grades is None:
+        return "-"
+    items = sorted(grades.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ";".join("%s=%d" % kv for kv in items)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", help="the RxHive composition folder (one sub-folder per letter)")
+    ap.add_argument("--queries", default=os.path.join(HERE, "rxhive-queries.tsv"))
+    ap.add_argument("--sections", default=os.path.join(REPO, "src/main/resources/monosearch/sections.txt"))
+    ap.add_argument("--out", default=os.path.join(REPO, "src/test/resources/relevance"))
+    ap.add_argument("--max-keys", type=int, default=400,
+                    help="keep at most this many judged keys per query, best grades first (default 400)")
+    args = ap.parse_args(argv)
+    if not os.path.isdir(args.corpus):
+        raise SystemExit("corpus folder not found: " + args.corpus)
+
+    names = rxhive_corpus.SectionNames(args.sections)
+    corpus = rxhive_corpus.read_corpus(args.corpus, names)
+    judge = Judge(corpus)
+    rows = read_queries(args.queries)
+    if assign_halves(rows):
+        write_queries(args.queries, rows)
+
+    out = {"tuning": [], "heldout": []}
+    seen = set()
+    for kind_, row in rows:
+        if kind_ != "query":
+            continue
+        half, kind, query, rule = row
+        if query.lower() in seen:
+            raise SystemExit("query twice: " + query)
+        seen.add(query.lower())
+        try:
+            grades = judge.grade(rule)
+        except ValueError as e:
+            raise SystemExit("%s (%s): %s" % (query, rule, e))
+        if grades is not None:
+            if not any(g >= 2 for g in grades.values()):
+                judge.problems.append("%s: no section graded 2 or more" % query)
+            if len(grades) > args.max_keys:
+                grades = dict(sorted(grades.items(), key=lambda kv: (-kv[1], kv[0]))[:args.max_keys])
+        out[half].append((kind, query, grades))
+
+    for half, lines in out.items():
+        path = os.path.join(args.out, "rxhive-%s.tsv" % half)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(HEADER.format(half=half))
+            for kind, query, grades in lines:
+                f.write("%s\t%s\t%s\n" % (kind, query, format_grades(grades)))
+        counts = Counter(k for k, _, _ in lines)
+        print("%s: %d queries (%s)" % (path, len(lines), ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
+    for p in judge.problems:
+        print("check: " + p, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
