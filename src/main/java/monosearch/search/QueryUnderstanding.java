@@ -2,12 +2,20 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import monosearch.index.Schema;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Reads a typed query into an {@link Understanding}: which words name drugs (by name, brand or with a typo),
@@ -20,6 +28,8 @@ final class QueryUnderstanding {
     static final int MIN_FUZZY_LENGTH = 5;
     /** Words typed before a last word that complete it in context ("acute kidney inj"). */
     static final int CONTEXT_WORDS = 2;
+    /** Sections of other monographs that make a drug's name with the words beside it a term, not the drug. */
+    static final int TERM_MIN_SECTIONS = 10;
     /**
      * Question words and fillers: they never decide what is found, so a question that names a drug finds that
      * drug ("is ibuprofen ok in pregnancy").
@@ -38,11 +48,13 @@ final class QueryUnderstanding {
     private final SectionIntents intents;
     private final Analyzer analyzer;
     private final Typos typos = new Typos();
+    private final QueryBuilder phrases;
 
     QueryUnderstanding(Synonyms synonyms, SectionIntents intents, Analyzer analyzer) {
         this.synonyms = synonyms;
         this.intents = intents;
         this.analyzer = analyzer;
+        this.phrases = new QueryBuilder(analyzer);
     }
 
     Understanding understand(UserQuery query, IndexSnapshot snapshot) throws IOException {
@@ -72,6 +84,19 @@ final class QueryUnderstanding {
         }
 
         List<Understanding.Unit> content = contentUnits(words, owner, taken, lastPart, reader, corrections);
+        List<DrugNames.Mention> inTerms = content.isEmpty() ? List.of() : partOfTerms(drugs, words, taken, snapshot);
+        if (!inTerms.isEmpty()) {
+            // The name is part of a term written across many monographs ("calcium channel blocker"), or a name
+            // only combinations carry among other words to find: its words are searched as words.
+            for (DrugNames.Mention m : inTerms) {
+                Arrays.fill(taken, m.start(), m.end(), false);
+                for (int i = m.start(); i < m.end(); i++) {
+                    corrections.remove(words.get(i));
+                }
+            }
+            drugs = drugs.stream().filter(m -> !inTerms.contains(m)).toList();
+            content = contentUnits(words, owner, taken, lastPart, reader, corrections);
+        }
         drugs = new ArrayList<>(drugs);
         drugsByCorrection(content, snapshot.drugs(), drugs);
         if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
@@ -87,7 +112,12 @@ final class QueryUnderstanding {
         }
         List<UserQuery.Part> phrases = parts.stream().filter(p -> p.kind() == UserQuery.Kind.PHRASE).toList();
         List<UserQuery.Part> prefixes = parts.stream().filter(p -> p.kind() == UserQuery.Kind.PREFIX).toList();
-        List<String> meaningful = words.stream().filter(w -> !FILLERS.contains(w)).toList();
+        List<String> meaningful = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!taken[i] && !FILLERS.contains(words.get(i))) {
+                meaningful.add(words.get(i));
+            }
+        }
         Understanding.Shape shape = shape(drugs, asked, content, onlyWords, words, lastPart, snapshot.drugs());
         return new Understanding(content, phrases, prefixes, query.excluded(), drugs, asked, meaningful,
                 corrections, shape);
@@ -145,6 +175,45 @@ final class QueryUnderstanding {
         }
         found.sort(java.util.Comparator.comparingInt(DrugNames.Mention::start));
         return found;
+    }
+
+    /**
+     * Drugs named among other words to find that are no drug asked about: names only combinations carry, and
+     * names that, with the words beside them, make a term written in many other monographs.
+     */
+    private List<DrugNames.Mention> partOfTerms(List<DrugNames.Mention> drugs, List<String> words, boolean[] taken,
+                                                IndexSnapshot snapshot) throws IOException {
+        List<DrugNames.Mention> out = new ArrayList<>();
+        for (DrugNames.Mention m : drugs) {
+            if (m.own().isEmpty()) {
+                out.add(m);
+                continue;
+            }
+            int start = m.start();
+            int end = m.end();
+            while (start > 0 && !taken[start - 1] && !FILLERS.contains(words.get(start - 1))) {
+                start--;
+            }
+            while (end < words.size() && !taken[end] && !FILLERS.contains(words.get(end))) {
+                end++;
+            }
+            if ((start < m.start() || end > m.end()) && m.exact()
+                    && sectionsElsewhere(String.join(" ", words.subList(start, end)), m, snapshot) >= TERM_MIN_SECTIONS) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Sections outside the drug's own monographs holding the words as a phrase. */
+    private int sectionsElsewhere(String phrase, DrugNames.Mention m, IndexSnapshot snapshot) throws IOException {
+        Query inBody = phrases.createPhraseQuery(Schema.BODY, phrase, 0);
+        if (inBody == null) {
+            return 0;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(inBody, BooleanClause.Occur.MUST);
+        m.own().forEach(d -> b.add(new TermQuery(new Term(Schema.SLUG, d.slug())), BooleanClause.Occur.MUST_NOT));
+        return snapshot.searcher().count(b.build());
     }
 
     private static long distinctDrugs(List<DrugNames.Mention> drugs) {

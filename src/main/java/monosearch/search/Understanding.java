@@ -15,7 +15,7 @@ import java.util.Set;
  * @param excluded    {@code -words} and {@code -"phrases"}
  * @param drugs       the drugs named, by name, by brand (a synonym) or with a typo
  * @param asked       phrases asking for a kind of section ("dose", "side effects"), in query order
- * @param meaningful  every typed word that is not a filler, in order: words standing together rank higher
+ * @param meaningful  the typed words to find, in order, fillers left out: standing together they rank higher
  * @param corrections typed words matching nothing indexed → the likeliest indexed word, for "did you mean"
  * @param shape       what kind of question this is, for the ranking policy
  */
