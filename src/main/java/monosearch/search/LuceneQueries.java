@@ -38,7 +38,7 @@ final class LuceneQueries {
     /**
      * The queries of one search, tried in order until one matches.
      *
-     * @param attempts   the strict query first (every word to find must match), then looser ones
+     * @param attempts   the first query to try, then what to try when it matches nothing
      * @param proximity  what raises a match whose words stand together; added to the best matches' scores
      *                   only (a phrase must read positions, too dear for every match), null when there is none
      * @param highlight  the matching part only, for snippets
@@ -107,11 +107,19 @@ final class LuceneQueries {
                 common.add(sectionBoost(section, boost), Occur.SHOULD);
                 boost *= RankingPolicy.NEXT_SECTION_FACTOR;
             }
+            if (!m.keepsWords() && m.start() < m.end()) {
+                // A section that speaks of what was asked ("store it below 25 °C") is likelier the answer.
+                Query said = unitQuery(Understanding.Unit.plain(m.words()), reader, true);
+                if (said != null) {
+                    common.add(said, Occur.SHOULD);
+                    highlight.add(said, Occur.SHOULD);
+                }
+            }
         }
         if (u.shape() == Understanding.Shape.JUST_A_DRUG || u.shape() == Understanding.Shape.TYPING_A_DRUG) {
             // Just a drug's name, or the start of one: what the drug is for comes first.
-            common.add(sectionBoost("Overview", RankingPolicy.DRUG_OVERVIEW_BOOST), Occur.SHOULD);
-            common.add(sectionBoost("Usage", RankingPolicy.DRUG_OVERVIEW_BOOST * 0.9f), Occur.SHOULD);
+            common.add(sectionBoost("Usage", RankingPolicy.DRUG_OVERVIEW_BOOST), Occur.SHOULD);
+            common.add(sectionBoost("Overview", RankingPolicy.DRUG_OVERVIEW_BOOST * 0.9f), Occur.SHOULD);
             common.add(sectionBoost("Generic Name", RankingPolicy.DRUG_OVERVIEW_BOOST * 0.6f), Occur.SHOULD);
         }
         BooleanQuery.Builder near = new BooleanQuery.Builder();
@@ -123,20 +131,19 @@ final class LuceneQueries {
         List<Query> attempts = new ArrayList<>();
         if (drugRequired != null) {
             // A drug named: its monographs are the answer, and the other words choose among their sections.
-            attempts.add(withFilter(combine(shared, content, 0), drugRequired));
-            attempts.add(combine(shared, content, content.size()));
+            attempts.add(withFilter(combine(shared, content, false), drugRequired));
+            attempts.add(combine(shared, content, true));
         } else if (content.isEmpty()) {
             attempts.add(new MatchNoDocsQuery("nothing to find"));
         } else {
-            Query strict = combine(shared, content, content.size());
+            Query strict = combine(shared, content, true);
             if (u.shape() == Understanding.Shape.PURPOSE) {
                 // What treats it: the indications that name it, then any section that does.
                 attempts.add(withFilter(strict, sectionQuery("Usage")));
             }
+            // No looser attempt (half the words, say): words that stand together nowhere are better answered
+            // with nothing, and a correction, than with sections that share one word with the query.
             attempts.add(strict);
-            if (content.size() >= 2) {
-                attempts.add(combine(shared, content, (content.size() + 1) / 2));
-            }
         }
         BooleanQuery proximity = near.build();
         return new Plan(attempts, proximity.clauses().isEmpty() ? null : proximity, highlight.build());
@@ -161,27 +168,20 @@ final class LuceneQueries {
             common.add(new BoostQuery(new ConstantScoreQuery(inName), RankingPolicy.CONTAINING_COMBINATION_BOOST * sure), Occur.SHOULD);
             anyDrug.add(inName, Occur.SHOULD);
         }
-        Query words = unitQuery(new Understanding.Unit(m.name(), false, List.of(), List.of()), reader, true);
+        Query words = unitQuery(Understanding.Unit.plain(m.name()), reader, true);
         if (words != null) {
             common.add(words, Occur.SHOULD);
             highlight.add(words, Occur.SHOULD);
         }
     }
 
-    private static Query combine(BooleanQuery shared, List<Query> content, int minimumMatch) {
+    /** The shared clauses with the words to find, each required or each only scoring. */
+    private static Query combine(BooleanQuery shared, List<Query> content, boolean required) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (var clause : shared.clauses()) {
             b.add(clause);
         }
-        if (minimumMatch <= 0) {
-            content.forEach(q -> b.add(q, Occur.SHOULD));
-        } else if (minimumMatch >= content.size()) {
-            content.forEach(q -> b.add(q, Occur.MUST));
-        } else {
-            BooleanQuery.Builder some = new BooleanQuery.Builder().setMinimumNumberShouldMatch(minimumMatch);
-            content.forEach(q -> some.add(q, Occur.SHOULD));
-            b.add(some.build(), Occur.MUST);
-        }
+        content.forEach(q -> b.add(q, required ? Occur.MUST : Occur.SHOULD));
         return b.build();
     }
 
@@ -215,7 +215,7 @@ final class LuceneQueries {
             if (pieces.size() == 1) {
                 // The last word may still be being typed; its completions also catch forms the light stemmer
                 // leaves apart ("work" and "works").
-                Query completions = completionsAcrossFields(normalized(text), reader, RankingPolicy.PREFIX_WEIGHT, amongOthers);
+                Query completions = completionsAcrossFields(unit.completions(), RankingPolicy.PREFIX_WEIGHT, amongOthers);
                 if (completions != null) {
                     alternatives.add(completions);
                 }
@@ -235,14 +235,10 @@ final class LuceneQueries {
      * encephalopathy"), in the body and headings; null when there is no such context.
      */
     private Query completionInContext(Understanding.Unit unit, IndexReader reader) throws IOException {
-        if (!unit.last() || unit.before().isEmpty() || Words.split(unit.text()).size() != 1) {
+        List<String> completions = unit.completions();
+        if (unit.before().isEmpty()) {
             return null;
         }
-        String prefix = normalized(unit.text());
-        if (prefix.length() < 2) {
-            return null;
-        }
-        List<String> completions = Analysis.completions(reader, prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
         List<String> context = Analysis.terms(analyzer, String.join(" ", unit.before()));
         if (completions.isEmpty() || context.isEmpty()) {
             return null;
@@ -284,7 +280,8 @@ final class LuceneQueries {
         if (pieces.isEmpty()) {
             return null;
         }
-        Query prefixQuery = completionsAcrossFields(normalized(pieces.get(pieces.size() - 1)), reader, 1f, false);
+        Query prefixQuery = completionsAcrossFields(
+                Analysis.completions(reader, normalized(pieces.get(pieces.size() - 1)), RankingPolicy.MAX_PREFIX_EXPANSIONS), 1f, false);
         if (prefixQuery == null) {
             return new MatchNoDocsQuery("no indexed word starts with " + pieces.get(pieces.size() - 1));
         }
@@ -293,7 +290,7 @@ final class LuceneQueries {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String w : pieces.subList(0, pieces.size() - 1)) {
-            Query q = unitQuery(new Understanding.Unit(w, false, List.of(), List.of()), reader, true);
+            Query q = unitQuery(Understanding.Unit.plain(w), reader, true);
             if (q != null) {
                 b.add(q, Occur.MUST);
             }
@@ -303,15 +300,10 @@ final class LuceneQueries {
     }
 
     /**
-     * The most frequent completions of a prefix in every field, scored as one word per field (a synonym
+     * Completions of a prefix in every field, scored as one word per field (a synonym
      * query), so a prefix with many completions does not outweigh a whole word.
      */
-    private static Query completionsAcrossFields(String prefix, IndexReader reader, float weight, boolean amongOthers)
-            throws IOException {
-        if (prefix.length() < 2 || prefix.contains(" ")) {
-            return null;
-        }
-        List<String> completions = Analysis.completions(reader, prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
+    private static Query completionsAcrossFields(List<String> completions, float weight, boolean amongOthers) {
         if (completions.isEmpty()) {
             return null;
         }

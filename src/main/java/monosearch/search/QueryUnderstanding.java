@@ -28,6 +28,8 @@ final class QueryUnderstanding {
     static final int MIN_FUZZY_LENGTH = 5;
     /** Words typed before a last word that complete it in context ("acute kidney inj"). */
     static final int CONTEXT_WORDS = 2;
+    /** Shortest start of a word completed while typing: one letter would stand for thousands of words. */
+    static final int MIN_PREFIX_LENGTH = 2;
     /** Sections of other monographs that make a drug's name with the words beside it a term, not the drug. */
     static final int TERM_MIN_SECTIONS = 10;
     /**
@@ -42,7 +44,12 @@ final class QueryUnderstanding {
             "has", "need", "use", "using", "also", "some", "tell", "know", "want", "please", "long", "like", "just",
             "really", "good", "bad", "happens", "happen", "after", "before", "someone", "people", "person",
             "drug", "drugs", "medicine", "medicines", "medication", "medications", "pill", "pills", "tablet",
-            "tablets", "than", "then", "so", "not", "no", "yes");
+            "tablets", "than", "then", "so", "not", "no", "yes", "best", "near", "under", "over", "top", "may", "might",
+            "must", "shall", "go", "going", "ever", "still", "better", "way");
+
+    /** First words of a question asked in words. */
+    static final Set<String> QUESTION_WORDS = Set.of("can", "could", "should", "is", "are", "was", "what", "how",
+            "when", "why", "which", "who", "does", "do", "did", "will", "would", "may", "might", "must", "shall");
 
     private final Synonyms synonyms;
     private final SectionIntents intents;
@@ -101,7 +108,7 @@ final class QueryUnderstanding {
         drugsByCorrection(content, snapshot.drugs(), drugs);
         if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
             // "ibuprofen and warfarin": whether they go together.
-            asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.TWO_DRUGS_ASK_FOR, false));
+            asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.TWO_DRUGS_ASK_FOR, false, ""));
         }
         boolean onlyWords = parts.stream().allMatch(p -> p.kind() == UserQuery.Kind.WORD);
         if (content.isEmpty() && onlyWords && drugs.isEmpty()) {
@@ -119,8 +126,9 @@ final class QueryUnderstanding {
             }
         }
         Understanding.Shape shape = shape(drugs, asked, content, onlyWords, words, lastPart, snapshot.drugs());
+        boolean question = !words.isEmpty() && (QUESTION_WORDS.contains(words.get(0)) || query.asked());
         return new Understanding(content, phrases, prefixes, query.excluded(), drugs, asked, meaningful,
-                corrections, shape);
+                corrections, shape, question);
     }
 
     private static Understanding.Shape shape(List<DrugNames.Mention> drugs, List<SectionIntents.Match> asked,
@@ -315,7 +323,14 @@ final class QueryUnderstanding {
                 corrections.put(text, near.get(0));
             }
         }
-        return new Understanding.Unit(text, last, near, last ? before : List.of());
+        List<String> completions = List.of();
+        if (last && Words.split(text).size() == 1) {
+            String prefix = analyzer.normalize(Schema.BODY, text).utf8ToString();
+            if (prefix.length() >= MIN_PREFIX_LENGTH) {
+                completions = Analysis.completions(reader, prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
+            }
+        }
+        return new Understanding.Unit(text, last, near, last ? before : List.of(), completions);
     }
 
     private static boolean free(boolean[] taken, int start, int n) {

@@ -49,6 +49,7 @@ final class RankingPolicy {
     static final float DRUG_OVERVIEW_BOOST = 8f;
     static final Set<String> PASSING_MENTIONS = Set.of("faqs", "disclaimer");
     static final float PASSING_MENTION_FACTOR = 0.6f;
+    /** A question asked in words ("can I drive after taking it") is what an FAQ answers: never demoted. */
     /**
      * A symptom or term asked about with no drug and no kind of section: the sections listing it as an effect
      * come first, then warnings; what treats it (Usage) or how much to take weighs less.
@@ -63,7 +64,7 @@ final class RankingPolicy {
     /** Per ingredient beyond the first, when the query names none of them. */
     static final float COMBINATION_PENALTY = 0.1f;
     /** Per ingredient beyond the first, when the query asks what treats something. */
-    static final float PURPOSE_COMBINATION_PENALTY = 0.25f;
+    static final float PURPOSE_COMBINATION_PENALTY = 1f;
     static final float MIN_COMBINATION_FACTOR = 0.4f;
 
     // The page.
@@ -98,7 +99,7 @@ final class RankingPolicy {
             int others = Math.min(counts.ofMonograph(keys.segment()[i], keys.slugOrd()[i]) - 1, MAX_OTHER_SECTIONS_COUNTED);
             float score = docs[i].score * (1 + OTHER_SECTION_BONUS * others);
             String key = Schema.sectionKey(keys.section()[i]);
-            if (PASSING_MENTIONS.contains(key) && !asked.contains(key)) {
+            if (PASSING_MENTIONS.contains(key) && !asked.contains(key) && !(query.question() && key.equals("faqs"))) {
                 score *= PASSING_MENTION_FACTOR;
             }
             if (query.shape() == Understanding.Shape.TOPIC && asked.isEmpty()) {

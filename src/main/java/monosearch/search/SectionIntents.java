@@ -20,8 +20,12 @@ public final class SectionIntents {
     record Intent(List<String> words, List<String> sections, boolean keepsWords) {
     }
 
-    /** Query words [start, end) asked for these sections; {@code keepsWords} as its {@link Intent}. */
-    record Match(int start, int end, List<String> sections, boolean keepsWords) {
+    /**
+     * Query words [start, end) asked for these sections; {@code keepsWords} as its {@link Intent}.
+     *
+     * @param words the phrase as matched, folded
+     */
+    record Match(int start, int end, List<String> sections, boolean keepsWords, String words) {
     }
 
     private final List<Intent> intents;
@@ -80,7 +84,7 @@ public final class SectionIntents {
             int n = intent.words().size();
             for (int i = 0; i + n <= words.size(); i++) {
                 if (free(used, i, n) && words.subList(i, i + n).equals(intent.words())) {
-                    found.add(new Match(i, i + n, intent.sections(), intent.keepsWords()));
+                    found.add(new Match(i, i + n, intent.sections(), intent.keepsWords(), String.join(" ", intent.words())));
                     for (int k = i; k < i + n; k++) {
                         used[k] = true;
                     }

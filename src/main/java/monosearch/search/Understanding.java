@@ -18,10 +18,12 @@ import java.util.Set;
  * @param meaningful  the typed words to find, in order, fillers left out: standing together they rank higher
  * @param corrections typed words matching nothing indexed → the likeliest indexed word, for "did you mean"
  * @param shape       what kind of question this is, for the ranking policy
+ * @param question    asked as a question in words ("can I ...", "what happens if ..."), as the FAQs are
  */
 record Understanding(List<Unit> content, List<UserQuery.Part> phrases, List<UserQuery.Part> prefixes,
                      List<UserQuery.Part> excluded, List<DrugNames.Mention> drugs, List<SectionIntents.Match> asked,
-                     List<String> meaningful, Map<String, String> corrections, Shape shape) {
+                     List<String> meaningful, Map<String, String> corrections, Shape shape,
+                     boolean question) {
 
     /**
      * Words to find as one unit.
@@ -30,8 +32,13 @@ record Understanding(List<Unit> content, List<UserQuery.Part> phrases, List<User
      * @param last   the query's last word, maybe still being typed
      * @param near   indexed words one or two edits away, when the unit is a word indexed nowhere
      * @param before the words typed just before a last word, for completing it in context ("hepatic enc")
+     * @param completions indexed words a last word of one piece may be the start of, the most frequent first
      */
-    record Unit(String text, boolean last, List<String> near, List<String> before) {
+    record Unit(String text, boolean last, List<String> near, List<String> before, List<String> completions) {
+        /** Words to find as typed, neither last nor misspelled: a drug's name, a piece of a hyphenated word. */
+        static Unit plain(String text) {
+            return new Unit(text, false, List.of(), List.of(), List.of());
+        }
     }
 
     enum Shape {

@@ -77,6 +77,11 @@ record UserQuery(List<Part> parts) {
         return -1;
     }
 
+    /** Whether the query ends with a question mark, as a question typed in words does. */
+    boolean asked() {
+        return !parts.isEmpty() && parts.get(parts.size() - 1).text().endsWith("?");
+    }
+
     List<Part> included() {
         return parts.stream().filter(p -> !p.excluded()).toList();
     }
