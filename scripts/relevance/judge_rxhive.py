@@ -73,10 +73,19 @@ def is_combination(m):
     return "+" in t or "/" in t or "combination" in t
 
 
+def ingredients(m):
+    return [p for p in re.split(r"\s*[+/]\s*", m.title) if p.strip()]
+
+
+def contains_ingredient(slug, drug_slug):
+    """'aspirin-clopidogrel' contains 'clopidogrel': the drug's slug as whole hyphen-separated words."""
+    return ("-" + drug_slug + "-") in ("-" + slug + "-")
+
+
 # --- patterns ------------------------------------------------------------------------------------------------
 
 class Terms:
-    """'a b|c': either phrase, words joined by space or hyphen, a plural s/es allowed; parts may be regex.
+    """'a b|c': either phrase, words joined by space or hyphen, a plural allowed; parts may be regex.
 
     search() first looks for a plain leading piece of each alternative in the lower-cased text: most sections
     hold none, and a substring test is far cheaper than the expression."""
@@ -93,7 +102,9 @@ class Terms:
             self.literals.append(lead)
         if any(not lit for lit in self.literals):
             self.literals = None
-        self.rx = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?:e?s)?(?![\w])", re.I)
+        # A plural: "es" only after s, x, z, ch, sh, so that "hiv" never reads "hives".
+        alts = [a + (r"(?:es)?" if re.search(r"(s|x|z|ch|sh)$", a) else r"s?") for a in alts]
+        self.rx = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I)
 
     def search(self, text, lower=None):
         if self.literals is not None:
@@ -129,6 +140,52 @@ def lower_body(section):
     return text
 
 
+_NOT_TREATED_BEFORE = re.compile(
+    r"(\b(patients|individuals|people|those|adults|children|persons|women|men)\s+(with|who have|who are|suffering from)\b"
+    r"|\b(risk|risks) (of|for)\b|\bcaus\w*|\btrigger\w*|\bworsen\w*|\bexacerbat\w*|\baggravat\w*|\bcontraindicat\w*"
+    r"|\bavoid\w*|\bnot (be )?(used|recommended|effective|approved|indicated)\b|\binduc\w*|\bside effects?\b|\bhistory of\b"
+    r"|\bunlike\b|\bcaution\b)[^.;:]{0,50}$", re.I)
+_NOT_TREATED_AFTER = re.compile(r"^\W{0,2}(infected|positive|negative|patients|related|associated|induced|caused)\b", re.I)
+
+
+def treated(text, hit):
+    """Whether a mention of a condition names it as what is treated, not as the patients' other illness or a harm."""
+    start = max(text.rfind(".", 0, hit.start()), text.rfind("\n", 0, hit.start())) + 1
+    return not (_NOT_TREATED_BEFORE.search(text[start:hit.start()]) or _NOT_TREATED_AFTER.search(text[hit.end():hit.end() + 20]))
+
+
+_NAME_NOISE = {"acid", "sodium", "potassium", "calcium", "hydrochloride", "oral", "systemic", "topical", "injection",
+               "combination", "combinations", "with", "and", "human", "recombinant", "tablets", "extended", "release"}
+_IS_A = re.compile(r"\b(is|are|was|were|acts as|works as|used as|classified as|belongs to|member of|known as)\s+"
+                   r"(an?|the|one of the|part of the|a member of the|a class of|a type of|a group of|a class of drugs called)?"
+                   r"\s*(?P<gap>([\w'()-]+,?\s+){0,4})$", re.I)
+_GAP_BREAKS = re.compile(r"\b(not|no|never|to|for|against|with|from|by|that|which|who|of|in|on|reverse\w*|antidote|neutraliz\w*)\b", re.I)
+_APPOSITION = re.compile(r"(?P<head>[^,(:]*)(,|\(|:| - )\s*(an?\s+|the\s+)?(?P<gap>([\w'-]+\s+){0,3})$")
+_PRONOUN = re.compile(r"^\W*(it|this|these|they|the (drug|medication|medicine|combination)|this (drug|medication|medicine|combination))\b", re.I)
+
+
+def name_words(m):
+    words = set(re.findall(r"[a-z][a-z'-]{3,}", (m.title + " " + m.slug.replace("-", " ")).lower()))
+    return words - _NAME_NOISE
+
+
+def says_is_a(sentence, hit, names):
+    """Whether the sentence says that this monograph's drug (named, or "it") is of the class the hit names."""
+    before = sentence[:hit.start()]
+    lower = before.lower()
+    m = _IS_A.search(before)
+    if m and _GAP_BREAKS.search(m.group("gap")):
+        m = None
+    if m:
+        subject = lower[:m.start()]
+        return bool(_PRONOUN.match(subject)) or any(n in subject for n in names) or not subject.strip()
+    m = _APPOSITION.search(before)
+    if m and not _GAP_BREAKS.search(m.group("gap")):
+        head = m.group("head").lower()
+        return len(head.split()) <= 6 and any(n in head for n in names)
+    return not before.strip(" *-:\t")
+
+
 def sentences(text, n):
     parts = re.split(r"(?<=[.!?])\s+|\n+", plain(text).strip())
     return " ".join(parts[:n])
@@ -146,10 +203,13 @@ TOPICS = {
     "side": [({"side"}, None, 3)],
     "how": [({"how"}, None, 3)],
     "precautions": [({"precautions", "boxed"}, None, 3), ({"contra", "populations", "interactions"}, None, 2)],
-    "contra": [({"contra"}, None, 3), ({"precautions", "boxed"}, r"contraindicat\w*|should not (be )?(use|take)\w*", 3),
-               (ANY, r"contraindicat\w*", 2)],
+    # Who should not take it: a Contraindications section, else what Precautions says to avoid.
+    "contra": [({"contra"}, None, 3),
+               ({"precautions", "boxed"}, r"contraindicat\w*|(should|must) not (be )?(used|taken|take|use|give)|do not (take|use|give)|avoid\w*", 3),
+               (ANY, r"contraindicat\w*", 2), ({"precautions"}, None, 2)],
     "interactions": [({"interactions"}, None, 3),
-                     ({"precautions", "boxed", "contra"}, r"interact\w*", 3), (ANY, r"interact\w*", 2)],
+                     ({"precautions", "boxed", "contra"}, r"interact\w*", 3), (ANY, r"interact\w*", 2),
+                     ({"precautions"}, None, 2)],
     "pregnancy": [({"populations", "precautions", "contra", "boxed", "faq"}, r"pregnan\w*", 3),
                   (ANY, r"pregnan\w*", 2)],
     "breastfeeding": [({"populations", "precautions", "contra", "faq"}, r"breast\W?feed\w*|breast milk|lactat\w*|nursing", 3),
@@ -158,18 +218,23 @@ TOPICS = {
                 (ANY, r"alcohol\w*", 2)],
     "missed": [({"faq", "dosage"}, r"miss(ed|es)?( a| the| your)? dos\w*|forget\w*|forgot\w*", 3),
                (ANY, r"miss(ed|es)?( a| the| your)? dos\w*", 2)],
-    "halflife": [({"how", "faq", "dosage"}, r"half\W?li(fe|ves)|eliminat\w*|excret\w*|clear(ed|ance)|stays? in (the|your) body|long-acting|duration", 3),
-                 (ANY, r"half\W?li(fe|ves)|eliminat\w*|excret\w*", 2), ({"how"}, None, 2)],
+    # How long it stays in the body: half-life and elimination, else How it Works.
+    "halflife": [({"how", "faq", "dosage"}, r"half\W?li(fe|ves)|eliminat\w*|stays? in (the|your) (body|system)|duration of (action|effect)|long\W?acting", 3),
+                 (ANY, r"half\W?li(fe|ves)|eliminat\w*", 2), ({"how"}, None, 2)],
+    # How long until it works.
+    "onset": [({"how", "faq", "dosage", "usage"}, r"\d+\W?(to|-)?\W?\d*\W?weeks?|several weeks|few weeks|onset|(start|begin)s? to work|takes? (time|a while|some time)|full (effect|benefit)", 3),
+              ({"how"}, None, 2)],
     "driving": [(ANY, r"driv\w*|operat\w* (heavy )?machinery|machines?", 3), (ANY, r"drows\w*|sleepiness|dizz\w*", 2)],
-    "food": [({"dosage", "faq", "interactions", "precautions"}, r"food|meals?|empty stomach|with milk", 3),
-             (ANY, r"food|meals?|empty stomach", 2)],
+    "food": [({"dosage", "faq", "interactions", "precautions"}, r"food|meals?|empty stomach|with milk|breakfast|before eating|after eating", 3),
+             (ANY, r"food|meals?|empty stomach|breakfast", 2)],
     "kidney": [({"dosage", "precautions", "contra", "faq", "boxed"}, r"kidney\w*|renal", 3), (ANY, r"kidney\w*|renal", 2)],
     "liver": [({"dosage", "precautions", "contra", "faq", "boxed"}, r"liver|hepat\w*", 3), (ANY, r"liver|hepat\w*", 2)],
-    "overdose": [(ANY, r"overdos\w*|too much|toxicity", 3)],
+    "overdose": [(ANY, r"overdos\w*|too much|toxicity", 3), (ANY, r"double (the |a |your )?dose|extra dose", 2)],
     "children": [({"dosage", "precautions", "contra", "faq", "populations"}, r"child\w*|pediatric|paediatric|infants?|kids", 3),
                  (ANY, r"child\w*|pediatric|paediatric", 2)],
     "elderly": [(ANY, r"elderly|older (adults|patients|people)|geriatric", 3)],
-    "stopping": [(ANY, r"stop\w* (taking|treatment|the medication|abruptly|suddenly)|discontinu\w*|withdrawal", 3)],
+    "stopping": [({"precautions", "faq", "dosage", "boxed"}, r"stop\w* (taking|treatment|the medication|abruptly|suddenly)|discontinu\w*|withdrawal", 3),
+                 (ANY, r"stop\w* (taking|treatment|the medication|abruptly|suddenly)|discontinu\w*|withdrawal", 2)],
     "storage": [(ANY, r"stor(e|ed|age|ing)|refrigerat\w*|room temperature", 3)],
     "sunlight": [(ANY, r"sun\w*|photosensitiv\w*|uv", 3)],
     "weight": [(ANY, r"weight (gain|loss)|gain weight|lose weight", 3)],
@@ -183,6 +248,7 @@ class Judge:
     def __init__(self, corpus):
         self.corpus = corpus
         self.problems = []
+        self.notes = []
 
     def mono(self, slug):
         if slug not in self.corpus:
@@ -258,23 +324,21 @@ class Judge:
         return grades
 
     def members(self, rx):
-        """Monographs whose Usage or How it Works says the drug is one of the class."""
+        """Monographs whose Usage, How it Works or Generic Name says the drug itself is one of the class.
+
+        "Prazosin is an alpha-1 blocker", "It acts as a ...", "Hydrochlorothiazide, a thiazide diuretic" (in a
+        combination, one ingredient is enough); not "when treated with heparin, a common blood thinner" nor
+        "reverses the effect of anticoagulants"."""
         out = set()
         for slug, m in self.corpus.items():
+            names = name_words(m)
             for s in m.sections:
                 if section_kind(s) not in ("usage", "how", "generic", "overview") or not rx.hits(s):
                     continue
-                for sentence in re.split(r"(?<=[.!?])\s+|\n+", body(s)):
-                    hit = rx.search(sentence)
-                    if not hit:
-                        continue
-                    before = sentence[:hit.start()].lower()
-                    if re.search(r"\b(unlike|other than|not an?|combined with|together with|along with|with an?|with other|such as|interact\w*|avoid\w*|taking)\b[^,;]*$", before):
-                        continue
-                    if re.search(r"\b(is|are|as|belongs? to|class of|type of|group of|acts as|works as|an?|called|known as)\b", before) or sentence.startswith(hit.group(0)) or hit.start() < 40:
-                        out.add(slug)
-                        break
-                if slug in out:
+                if any(says_is_a(sentence, hit, names)
+                       for sentence in re.split(r"(?<=[.!?])\s+|\n+", body(s))
+                       for hit in rx.rx.finditer(sentence)):
+                    out.add(slug)
                     break
         return out
 
@@ -290,7 +354,9 @@ class Judge:
                 hit = bool(rx.hits(s))
                 if kind in ("how", "usage") and hit:
                     g = 3
-                elif kind in ("how", "usage", "generic", "overview"):
+                elif kind in ("how", "usage"):
+                    g = 2
+                elif kind in ("generic", "overview"):
                     g = 2 if hit else 1
                 elif kind == "disclaimer":
                     g = 0
@@ -300,23 +366,27 @@ class Judge:
         return grades
 
     def treats(self, pattern):
-        """What a condition is treated with: the Usage sections that name it, single ingredients first."""
+        """What a condition is treated with: the Usage sections that name it as treated, single ingredients first.
+
+        Named in the first two sentences: 3; later: 2; named only as the patients' other condition, a risk or
+        something the drug may cause ("in patients with HIV", "may worsen asthma"): 1. A combination product's
+        Usage that names it as treated: 1."""
         rx = term_regex(pattern)
         grades = {}
         for slug, m in self.corpus.items():
             combo = is_combination(m)
-            usage = [s for s in m.sections if section_kind(s) == "usage"]
-            named = [s for s in usage if rx.hits(s)]
-            if not named:
-                continue
+            named = [s for s in m.sections if section_kind(s) == "usage" and rx.hits(s)]
             for s in named:
-                lead = rx.search(sentences(s.text, 2)) is not None
+                lead = sentences(s.text, 2)
+                treating = [hit for hit in rx.rx.finditer(body(s)) if treated(body(s), hit)]
                 if combo:
+                    g = 1 if treating else 0
+                elif not treating:
                     g = 1
                 else:
-                    g = 3 if lead else 2
+                    g = 3 if any(treated(lead, h) for h in rx.rx.finditer(lead)) else 2
                 self.put(grades, slug, s, g)
-            if not combo:
+            if named and not combo:
                 for s in m.sections:
                     if section_kind(s) == "how" and rx.hits(s):
                         self.put(grades, slug, s, 1)
@@ -344,7 +414,9 @@ class Judge:
         return grades
 
     def pair(self, spec):
-        """Two drugs named together: the sections of either that speak of the other; their safety sections."""
+        """Two drugs named together: the sections of either that speak of the other; their safety sections.
+
+        A combination product of the two answers it as well: what it says of their use together."""
         drugs = []
         for part in spec.split(","):
             slug, _, names = part.partition("=")
@@ -356,8 +428,7 @@ class Judge:
                 kind = section_kind(s)
                 if kind == "disclaimer":
                     continue
-                text = body(s)
-                names_other = any(rx.search(text) for rx in others)
+                names_other = any(rx.hits(s) for rx in others)
                 if names_other and (kind in SAFETY or kind == "faq"):
                     g = 3
                 elif names_other or kind in SAFETY:
@@ -366,7 +437,18 @@ class Judge:
                     g = 1
                 self.put(grades, slug, s, g)
         if not any(v == 3 for v in grades.values()):
-            self.problems.append("pair %s: neither names the other" % spec)
+            self.notes.append("pair %s: neither names the other; their safety sections are graded 2" % spec)
+        for slug, m in self.corpus.items():
+            parts = [d for d, _ in drugs]
+            if slug in parts or not all(contains_ingredient(slug, d) for d in parts):
+                continue
+            exact = len(ingredients(m)) == len(parts)
+            for s in m.sections:
+                kind = section_kind(s)
+                if kind == "disclaimer":
+                    continue
+                g = 3 if kind in SAFETY or kind == "faq" else 2 if kind in ("usage", "how", "other") else 1
+                self.put(grades, slug, s, g if exact else max(1, g - 1))
         return grades
 
     def grade(self, rule):
@@ -463,8 +545,8 @@ def main(argv=None):
     ap.add_argument("--queries", default=os.path.join(HERE, "rxhive-queries.tsv"))
     ap.add_argument("--sections", default=os.path.join(REPO, "src/main/resources/monosearch/sections.txt"))
     ap.add_argument("--out", default=os.path.join(REPO, "src/test/resources/relevance"))
-    ap.add_argument("--max-keys", type=int, default=400,
-                    help="keep at most this many judged keys per query, best grades first (default 400)")
+    ap.add_argument("--max-keys", type=int, default=1000,
+                    help="keep at most this many judged keys per query, best grades first (default 1000)")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.corpus):
         raise SystemExit("corpus folder not found: " + args.corpus)
@@ -493,7 +575,10 @@ def main(argv=None):
             if not any(g >= 2 for g in grades.values()):
                 judge.problems.append("%s: no section graded 2 or more" % query)
             if len(grades) > args.max_keys:
-                grades = dict(sorted(grades.items(), key=lambda kv: (-kv[1], kv[0]))[:args.max_keys])
+                kept = sorted(grades.items(), key=lambda kv: (-kv[1], kv[0]))[:args.max_keys]
+                if kept[-1][1] >= 2:
+                    judge.problems.append("%s: %d judged sections, relevant ones cut at %d" % (query, len(grades), args.max_keys))
+                grades = dict(kept)
         out[half].append((kind, query, grades))
 
     for half, lines in out.items():
@@ -504,6 +589,8 @@ def main(argv=None):
                 f.write("%s\t%s\t%s\n" % (kind, query, format_grades(grades)))
         counts = Counter(k for k, _, _ in lines)
         print("%s: %d queries (%s)" % (path, len(lines), ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
+    for p in judge.notes:
+        print("note: " + p, file=sys.stderr)
     for p in judge.problems:
         print("check: " + p, file=sys.stderr)
     return 0

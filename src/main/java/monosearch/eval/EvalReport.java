@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Metrics per query class and overall, for monosearch and for the plain baseline.
  *
- * @param classes    class → [monosearch, baseline], in first-seen order
- * @param overall    [monosearch, baseline] over every query
+ * @param classes    class → [monosearch, baseline], in first-seen order; [monosearch] alone when run without a baseline
+ * @param overall    [monosearch, baseline] over every query, or [monosearch]
  * @param queries    how many queries per class
  * @param failures   queries whose first answer was not relevant, with what came first
  */
@@ -30,6 +30,9 @@ public record EvalReport(Map<String, Metrics[]> classes, Metrics[] overall, Map<
         for (Metrics x : m) {
             out.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f | %.3f | %.3f |",
                     x.precisionAt1(), x.drugAt1(), x.mrrAt10(), x.ndcgAt10(), x.recallAt10()));
+        }
+        if (m.length == 1) {
+            out.append(" – | – | – | – | – |");
         }
         out.append('\n');
     }

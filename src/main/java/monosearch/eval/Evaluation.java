@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Runs a judged query set through monosearch and through the baseline. */
+/** Runs a judged query set through monosearch and through the baseline, where there is one. */
 public final class Evaluation {
     /** Judged answers shown next to a miss: enough to see what was wanted, not a whole symptom's list. */
     private static final int WANTED_SHOWN = 5;
@@ -15,6 +15,7 @@ public final class Evaluation {
     private final Ranker monosearch;
     private final Ranker baseline;
 
+    /** {@code baseline} may be null: the report then holds monosearch's figures only. */
     public Evaluation(Ranker monosearch, Ranker baseline) {
         this.monosearch = monosearch;
         this.baseline = baseline;
@@ -28,7 +29,9 @@ public final class Evaluation {
             List<String> ranked = monosearch.rank(q.query());
             Metrics m = Metrics.of(ranked, q.grades());
             ours.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(m);
-            theirs.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(Metrics.of(baseline.rank(q.query()), q.grades()));
+            if (baseline != null) {
+                theirs.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(Metrics.of(baseline.rank(q.query()), q.grades()));
+            }
             if (m.precisionAt1() == 0) {
                 failures.add(q.queryClass() + " \"" + q.query() + "\": first " + (ranked.isEmpty() ? "nothing" : ranked.get(0))
                         + ", wanted " + wanted(q));
@@ -39,12 +42,16 @@ public final class Evaluation {
         List<Metrics> allOurs = new ArrayList<>();
         List<Metrics> allTheirs = new ArrayList<>();
         for (String c : ours.keySet()) {
-            classes.put(c, new Metrics[] {Metrics.mean(ours.get(c)), Metrics.mean(theirs.get(c))});
+            classes.put(c, figures(ours.get(c), theirs.get(c)));
             counts.put(c, ours.get(c).size());
             allOurs.addAll(ours.get(c));
-            allTheirs.addAll(theirs.get(c));
+            allTheirs.addAll(theirs.getOrDefault(c, List.of()));
         }
-        return new EvalReport(classes, new Metrics[] {Metrics.mean(allOurs), Metrics.mean(allTheirs)}, counts, failures);
+        return new EvalReport(classes, figures(allOurs, allTheirs), counts, failures);
+    }
+
+    private Metrics[] figures(List<Metrics> ours, List<Metrics> theirs) {
+        return baseline == null ? new Metrics[] {Metrics.mean(ours)} : new Metrics[] {Metrics.mean(ours), Metrics.mean(theirs)};
     }
 
     private static String wanted(JudgedQuery q) {
