@@ -30,6 +30,12 @@ final class QueryUnderstanding {
     static final int CONTEXT_WORDS = 2;
     /** Shortest start of a word completed while typing: one letter would stand for thousands of words. */
     static final int MIN_PREFIX_LENGTH = 2;
+    /** Shortest start of a drug's name taken for the drug while typing. */
+    static final int MIN_COMPLETED_DRUG_PREFIX = 4;
+    /** Sections a completion must be written in for a last word to count as being typed. */
+    static final int MIN_COMPLETION_SECTIONS = 5;
+    /** Letters a typed drug name may lack and still be offered completed as "did you mean". */
+    static final int MAX_LETTERS_SUGGESTED = 2;
     /** Sections of other monographs that make a drug's name with the words beside it a term, not the drug. */
     static final int TERM_MIN_SECTIONS = 10;
     /**
@@ -82,7 +88,7 @@ final class QueryUnderstanding {
         }
         boolean[] taken = new boolean[words.size()];
         Map<String, String> corrections = new LinkedHashMap<>();
-        List<DrugNames.Mention> drugs = drugsNamed(words, taken, snapshot.drugs(), corrections);
+        List<DrugNames.Mention> drugs = drugsNamed(words, taken, snapshot.drugs(), corrections, reader);
         List<SectionIntents.Match> asked = intents.find(words, taken);
         for (SectionIntents.Match m : asked) {
             if (!m.keepsWords()) {
@@ -106,6 +112,9 @@ final class QueryUnderstanding {
         }
         drugs = new ArrayList<>(drugs);
         drugsByCorrection(content, snapshot.drugs(), drugs);
+        if (drugs.isEmpty() && asked.isEmpty() && content.size() == 1 && onlyWords(parts)) {
+            drugByCompletion(content, snapshot.drugs(), drugs, corrections);
+        }
         if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
             // "ibuprofen and warfarin": whether they go together.
             asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.TWO_DRUGS_ASK_FOR, false, ""));
@@ -154,10 +163,11 @@ final class QueryUnderstanding {
      * is a drug's name (a brand). Their words are taken; a misspelled name is corrected to the name.
      */
     private List<DrugNames.Mention> drugsNamed(List<String> words, boolean[] taken, DrugNames names,
-                                               Map<String, String> corrections) {
+                                               Map<String, String> corrections, IndexReader reader) throws IOException {
         List<DrugNames.Mention> found = new ArrayList<>();
         for (DrugNames.Mention m : names.mentionsIn(words)) {
-            if (m.exact() || !synonyms.hasEntry(String.join(" ", words.subList(m.start(), m.end())))) {
+            boolean beingTyped = !m.exact() && m.end() == words.size() && startsLongerWord(words.get(m.end() - 1), reader);
+            if (!beingTyped && (m.exact() || !synonyms.hasEntry(String.join(" ", words.subList(m.start(), m.end()))))) {
                 found.add(m);
                 mark(taken, m.start(), m.end());
                 for (int i = m.start(); i < m.end(); i++) {
@@ -183,6 +193,28 @@ final class QueryUnderstanding {
         }
         found.sort(java.util.Comparator.comparingInt(DrugNames.Mention::start));
         return found;
+    }
+
+    /**
+     * Whether a last word is the start of a longer indexed word: then it is being typed ("lactic acido"), not
+     * a misspelled drug name.
+     */
+    private boolean startsLongerWord(String word, IndexReader reader) throws IOException {
+        String prefix = analyzer.normalize(Schema.BODY, word).utf8ToString();
+        return startsLongerWord(prefix, Analysis.completions(reader, prefix, 2), reader);
+    }
+
+    /**
+     * Whether a prefix starts a longer word written in a few sections at least: a one-off joined form
+     * ("atorvastatinezetimibe") does not make a misspelled "atorvastatine" a word being typed.
+     */
+    private static boolean startsLongerWord(String prefix, List<String> completions, IndexReader reader) throws IOException {
+        for (String c : completions) {
+            if (c.length() > prefix.length() && Analysis.docFreq(reader, c) >= MIN_COMPLETION_SECTIONS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -222,6 +254,34 @@ final class QueryUnderstanding {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(inBody, BooleanClause.Occur.MUST);
         m.own().forEach(d -> b.add(new TermQuery(new Term(Schema.SLUG, d.slug())), BooleanClause.Occur.MUST_NOT));
         return snapshot.searcher().count(b.build());
+    }
+
+    private static boolean onlyWords(List<UserQuery.Part> parts) {
+        return parts.stream().allMatch(p -> p.kind() == UserQuery.Kind.WORD);
+    }
+
+    /**
+     * One word being typed whose likeliest completion naming a drug is that drug ("metformi"): the drug, and,
+     * when the word lacks only a letter or two of the name, its name as the suggestion.
+     */
+    private static void drugByCompletion(List<Understanding.Unit> content, DrugNames names, List<DrugNames.Mention> drugs,
+                                         Map<String, String> corrections) {
+        Understanding.Unit u = content.get(0);
+        String typed = Words.fold(u.text());
+        if (!u.last() || typed.length() < MIN_COMPLETED_DRUG_PREFIX) {
+            return;
+        }
+        for (String completion : u.completions()) {
+            DrugNames.Mention m = names.named(List.of(completion));
+            if (m != null && !m.own().isEmpty()) {
+                drugs.add(new DrugNames.Mention(m.own(), m.words(), 0, 1, false));
+                content.clear();
+                if (completion.length() - typed.length() <= MAX_LETTERS_SUGGESTED) {
+                    corrections.put(u.text(), completion);
+                }
+                return;
+            }
+        }
     }
 
     private static long distinctDrugs(List<DrugNames.Mention> drugs) {
@@ -314,20 +374,23 @@ final class QueryUnderstanding {
     /** A unit, with its typo alternatives when it is one word indexed nowhere and no synonym entry. */
     private Understanding.Unit unit(String text, boolean last, List<String> before, IndexReader reader,
                                     Map<String, String> corrections) throws IOException {
-        List<String> terms = Analysis.terms(analyzer, text);
-        List<String> near = List.of();
-        if (terms.size() == 1 && terms.get(0).length() >= MIN_FUZZY_LENGTH && corrections.size() < MAX_FUZZY_WORDS
-                && Analysis.docFreq(reader, terms.get(0)) == 0 && !synonyms.hasEntry(String.join(" ", Words.split(text)))) {
-            near = typos.candidates(reader, terms.get(0));
-            if (!near.isEmpty()) {
-                corrections.put(text, near.get(0));
-            }
-        }
         List<String> completions = List.of();
         if (last && Words.split(text).size() == 1) {
             String prefix = analyzer.normalize(Schema.BODY, text).utf8ToString();
             if (prefix.length() >= MIN_PREFIX_LENGTH) {
                 completions = Analysis.completions(reader, prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
+            }
+        }
+        List<String> terms = Analysis.terms(analyzer, text);
+        List<String> near = List.of();
+        // A last word that starts indexed words is being typed, not misspelled.
+        boolean beingTyped = !completions.isEmpty()
+                && startsLongerWord(analyzer.normalize(Schema.BODY, text).utf8ToString(), completions, reader);
+        if (!beingTyped && terms.size() == 1 && terms.get(0).length() >= MIN_FUZZY_LENGTH && corrections.size() < MAX_FUZZY_WORDS
+                && Analysis.docFreq(reader, terms.get(0)) == 0 && !synonyms.hasEntry(String.join(" ", Words.split(text)))) {
+            near = typos.candidates(reader, terms.get(0));
+            if (!near.isEmpty()) {
+                corrections.put(text, near.get(0));
             }
         }
         return new Understanding.Unit(text, last, near, last ? before : List.of(), completions);

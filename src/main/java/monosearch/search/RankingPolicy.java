@@ -49,7 +49,7 @@ final class RankingPolicy {
     static final float DRUG_OVERVIEW_BOOST = 8f;
     static final Set<String> PASSING_MENTIONS = Set.of("faqs", "disclaimer");
     static final float PASSING_MENTION_FACTOR = 0.6f;
-    /** A question asked in words ("can I drive after taking it") is what an FAQ answers: never demoted. */
+    // A question asked in words ("can I drive after taking it") is what an FAQ answers: its FAQs are not demoted.
     /**
      * A symptom or term asked about with no drug and no kind of section: the sections listing it as an effect
      * come first, then warnings; what treats it (Usage) or how much to take weighs less.

@@ -122,11 +122,24 @@ public final class Synonyms {
         return map == null || map.fst == null;
     }
 
+    /** Words equal but for a plural's "s", which the synonym analysis stems away too ("sleeping pills"). */
+    private static boolean sameWords(List<String> typed, List<String> entry) {
+        for (int i = 0; i < typed.size(); i++) {
+            String t = typed.get(i);
+            String e = entry.get(i);
+            if (!t.equals(e) && !(t.length() > 3 && t.endsWith("s") && t.regionMatches(0, e, 0, t.length() - 1)
+                    && e.length() == t.length() - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The longest multi-word entry starting at word {@code start}, as a number of words; 0 if none. */
     int phraseAt(List<String> words, int start, boolean[] taken) {
         for (List<String> phrase : phrases) {
             int n = phrase.size();
-            if (start + n <= words.size() && words.subList(start, start + n).equals(phrase)) {
+            if (start + n <= words.size() && sameWords(words.subList(start, start + n), phrase)) {
                 boolean free = true;
                 for (int k = start; k < start + n; k++) {
                     free &= !taken[k];
