@@ -19,6 +19,7 @@ _PUNCT = re.compile(r"[^\w]+|_+")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _BULLET = re.compile(r"^ {0,3}([*+-]|\d{1,9}[.)])([ \t]+|$)")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_QUALIFIER = re.compile(r"[(\[]([^)\]]*)[)\]]")
 
 
 def heading_key(text):
@@ -54,6 +55,25 @@ class SectionNames:
 
     def known(self, heading):
         return heading_key(heading) in self.by_key
+
+    def qualified(self, heading):
+        """SectionNames.canonical: also through a qualifier ("Generic Name (Not Applicable)", "Alprazolam
+        (Generic Name)") or a name before the section ("Cefixime Usage"); None when it names no section."""
+        exact = self.canonical(heading)
+        if exact:
+            return exact
+        for inside in _QUALIFIER.findall(heading):
+            if heading_key(inside) in self.by_key:
+                return self.by_key[heading_key(inside)]
+        bare = heading_key(_QUALIFIER.sub(" ", heading))
+        if bare in self.by_key:
+            return self.by_key[bare]
+        words = bare.split(" ")
+        for i in range(1, len(words)):
+            tail = " ".join(words[i:])
+            if tail in self.by_key:
+                return self.by_key[tail]
+        return None
 
 
 @dataclass
@@ -278,8 +298,13 @@ def parse(slug, text, names):
                 add_text("\n".join(_inline(item) for item in block[1]))
         else:
             add_text(block[1].strip())
+    name = h1_title or title or ""
     for d in drafts:
-        d.canonical = next((names.canonical(h) for h in reversed(d.path) if names.known(h)), d.path[0])
+        d.canonical = next((names.qualified(h) for h in reversed(d.path) if names.qualified(h)), None)
+        if d.canonical is None:
+            # MonographParser: one ingredient's own heading in a combination is that ingredient's overview.
+            inside = " " + heading_key(name) + " "
+            d.canonical = "Overview" if name and (" " + heading_key(d.path[0]) + " ") in inside else d.path[0]
     return Monograph(slug, title or h1_title or slug, [d for d in drafts if d.text.strip()])
 
 
