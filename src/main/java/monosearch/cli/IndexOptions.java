@@ -1,6 +1,7 @@
 package monosearch.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the corpus and the index are, shared by the commands that use them. */
@@ -9,9 +10,8 @@ final class IndexOptions {
             description = "Folder of monograph markdown files (env MONOSEARCH_CORPUS; default: ${DEFAULT-VALUE}).")
     Path corpus;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:MONOSEARCH_INDEX:-index}",
-            description = "Index folder (env MONOSEARCH_INDEX; default: ${DEFAULT-VALUE}).")
-    Path index;
+    @Mixin
+    IndexFolderOption folder;
 
     @Option(names = "--sections", paramLabel = "FILE", defaultValue = "${env:MONOSEARCH_SECTIONS}",
             description = "Section-name table (canonical names and their aliases) to use instead of the bundled one "
@@ -22,13 +22,7 @@ final class IndexOptions {
             description = "Monograph files larger than this are skipped (default: ${DEFAULT-VALUE}).")
     long maxFileBytes;
 
-    /** The same options for another index folder. */
-    IndexOptions withIndex(Path other) {
-        IndexOptions copy = new IndexOptions();
-        copy.corpus = corpus;
-        copy.index = other;
-        copy.sections = sections;
-        copy.maxFileBytes = maxFileBytes;
-        return copy;
+    IndexSettings settings() {
+        return new IndexSettings(corpus, folder.index, sections, maxFileBytes);
     }
 }

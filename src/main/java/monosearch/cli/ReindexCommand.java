@@ -21,7 +21,8 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReindexSummary summary = Services.reindexer(options, System.err).run(Services.reindexOptions(options, full));
+        IndexSettings settings = options.settings();
+        ReindexSummary summary = Services.reindexer(settings, System.err::println).run(Services.reindexOptions(settings, full));
         System.out.println(Summaries.describe(summary));
         return 0;
     }

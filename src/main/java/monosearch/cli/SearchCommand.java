@@ -17,9 +17,8 @@ import picocli.CommandLine.Parameters;
         description = "Search the index from the command line and print the top hits, one per line: rank, drug, "
                 + "section, score. Uses the same search code as the HTTP API.")
 final class SearchCommand implements Callable<Integer> {
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:MONOSEARCH_INDEX:-index}",
-            description = "Index folder (env MONOSEARCH_INDEX; default: ${DEFAULT-VALUE}).")
-    Path index;
+    @Mixin
+    IndexFolderOption folder;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits to print (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -32,6 +31,7 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path index = folder.index;
         if (!IndexCheck.hasIndex(index)) {
             System.err.println("no index at " + index + "; build one with: reindex --index " + index);
             return 1;

@@ -16,6 +16,8 @@ import monosearch.search.SearchService;
 import monosearch.search.Warmup;
 import monosearch.web.WebConfig;
 import monosearch.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Option;
                 + "missing or empty, and rebuilds it when it cannot be read; afterwards picks up every reindex "
                 + "(made by the CLI in another process) within a second, without a restart.")
 final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
     @Mixin
     IndexOptions options;
 
@@ -79,28 +83,41 @@ final class ServeCommand implements Callable<Integer> {
                     + "(the build uses it to record a class-data archive for faster starts).")
     boolean exitAfterStart;
 
-    @Override
-    public Integer call() throws Exception {
-        // Reading the query tables, opening the index, and setting up the web server (mostly class loading)
-        // don't depend on each other: on two cores, doing them side by side starts the server sooner.
-        CompletableFuture<Services.QueryTables> tables = background(() -> Services.queryTables(query));
-        LiveIndex live = ServedIndex.open(options, refreshMillis);
-        SearchService search = Services.searchService(live, await(tables), linkTemplate);
-        WebConfig config = new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken(),
+    /** The flags and environment as one checked settings object; nothing is opened or built yet. */
+    ServeSettings settings() throws IOException {
+        IndexSettings index = options.settings();
+        WebConfig web = new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken(),
                 maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
-        CompletableFuture<WebServer> web = background(() -> new WebServer(search, config,
-                () -> Services.reindexer(options, System.err).run(Services.reindexOptions(options, false))));
-        if (warmupMillis > 0) {
-            new Warmup(search).run(2_000, warmupMillis, Runtime.getRuntime().availableProcessors());
+        return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms), web,
+                linkTemplate, refreshMillis, warmupMillis, exitAfterStart);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return serve(settings());
+    }
+
+    private int serve(ServeSettings settings) throws Exception {
+        IndexSettings index = settings.index();
+        // Reading the query tables, opening the index, and setting up the web server (mostly class loading)
+        // don't depend on each other: on two cores, doing them side by side starts the server sooner.
+        CompletableFuture<Services.QueryTables> tables = background(
+                () -> Services.queryTables(settings.tables().intents(), settings.tables().synonyms()));
+        LiveIndex live = ServedIndex.open(index, settings.refreshMillis());
+        SearchService search = Services.searchService(live, await(tables), settings.linkTemplate());
+        CompletableFuture<WebServer> web = background(() -> new WebServer(search, settings.web(),
+                () -> Services.reindexer(index, log::info).run(Services.reindexOptions(index, false))));
+        if (settings.warmupMillis() > 0) {
+            new Warmup(search).run(2_000, settings.warmupMillis(), Runtime.getRuntime().availableProcessors());
         }
         WebServer server = await(web).start();
         SearchService.IndexStats stats = search.stats();
-        System.err.printf("monosearch: %d monographs (%d sections) from %s, serving on http://%s:%d/%n",
-                stats.monographs(), stats.sections(), options.index, host, server.port());
-        if (exitAfterStart) {
+        log.info("{} monographs ({} sections) from {}, serving on http://{}:{}/", stats.monographs(), stats.sections(),
+                index.index(), settings.web().host(), server.port());
+        if (settings.exitAfterStart()) {
             try {
-                selfCheck(server.port());
+                selfCheck(settings.web().host(), server.port());
             } finally {
                 server.close();
                 live.close();
@@ -125,7 +142,7 @@ final class ServeCommand implements Callable<Integer> {
      * One search and the page over loopback, as a user would: proves the server answers, and loads the classes
      * a request needs (the build records them in a class-data archive that makes later starts faster).
      */
-    private void selfCheck(int boundPort) throws IOException {
+    private static void selfCheck(String host, int boundPort) throws IOException {
         String at = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         for (String path : List.of("/api/search?q=side+effects", "/")) {
             HttpURLConnection c = (HttpURLConnection) URI.create("http://" + at + ":" + boundPort + path).toURL().openConnection();
@@ -139,7 +156,7 @@ final class ServeCommand implements Callable<Integer> {
                 c.disconnect();
             }
         }
-        System.err.println("monosearch: answered a search and the page; exiting (--exit-after-start)");
+        log.info("answered a search and the page; exiting (--exit-after-start)");
     }
 
     private interface Step<T> {
@@ -169,15 +186,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** From the file, else the environment; never a plain flag value that `ps` would show. */
-    private String adminToken() throws Exception {
+    private String adminToken() throws IOException {
         String token = adminTokenFile != null
                 ? Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip()
                 : System.getenv("MONOSEARCH_ADMIN_TOKEN");
         if (token == null || token.isBlank()) {
             return null;
-        }
-        if (token.length() < 16) {
-            throw new IllegalArgumentException("the admin token must be at least 16 characters");
         }
         return token;
     }

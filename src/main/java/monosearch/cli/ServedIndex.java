@@ -7,6 +7,8 @@ import monosearch.index.CorpusException;
 import monosearch.index.Folders;
 import monosearch.index.ReindexSummary;
 import monosearch.search.LiveIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the index a server will read, building it first when it is missing or empty, and rebuilding it from
@@ -14,30 +16,31 @@ import monosearch.search.LiveIndex;
  * is complete, so a failed rebuild loses nothing.
  */
 final class ServedIndex {
+    private static final Logger log = LoggerFactory.getLogger(ServedIndex.class);
+
     private ServedIndex() {
     }
 
-    static LiveIndex open(IndexOptions options, long refreshMillis) throws Exception {
-        Path index = options.index;
+    static LiveIndex open(IndexSettings settings, long refreshMillis) throws Exception {
+        Path index = settings.index();
         if (!IndexCheck.hasIndexQuietly(index)) {
-            System.err.println("monosearch: no index at " + index + " yet; building it from " + options.corpus);
-            build(options, index);
+            log.info("no index at {} yet; building it from {}", index, settings.corpus());
+            build(settings, index);
         }
         try {
             return LiveIndex.open(index, refreshMillis);
         } catch (IOException | RuntimeException e) {
-            return rebuild(options, refreshMillis, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return rebuild(settings, refreshMillis, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static LiveIndex rebuild(IndexOptions options, long refreshMillis, String reason) throws Exception {
-        Path index = options.index.toAbsolutePath().normalize();
-        System.err.println("monosearch: the index at " + index + " cannot be read (" + reason + "); "
-                + "rebuilding it from " + options.corpus);
+    private static LiveIndex rebuild(IndexSettings settings, long refreshMillis, String reason) throws Exception {
+        Path index = settings.index().toAbsolutePath().normalize();
+        log.warn("the index at {} cannot be read ({}); rebuilding it from {}", index, reason, settings.corpus());
         Path fresh = index.resolveSibling(index.getFileName() + ".rebuild");
         Folders.deleteTree(fresh);
         try {
-            build(options, fresh);
+            build(settings, fresh);
         } catch (CorpusException e) {
             throw new CorpusException("the index at " + index + " is unreadable and cannot be rebuilt: " + e.getMessage()
                     + ". Fix: point --corpus at the monograph folder, or delete " + index + " and run reindex");
@@ -47,9 +50,9 @@ final class ServedIndex {
         return LiveIndex.open(index, refreshMillis);
     }
 
-    private static void build(IndexOptions options, Path into) throws Exception {
-        IndexOptions target = options.withIndex(into);
-        ReindexSummary summary = Services.reindexer(target, System.err).run(Services.reindexOptions(target, true));
-        System.err.println(Summaries.describe(summary));
+    private static void build(IndexSettings settings, Path into) throws Exception {
+        IndexSettings target = settings.withIndex(into);
+        ReindexSummary summary = Services.reindexer(target, log::info).run(Services.reindexOptions(target, true));
+        Summaries.log(log, summary);
     }
 }

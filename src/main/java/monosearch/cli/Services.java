@@ -1,7 +1,8 @@
 package monosearch.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import monosearch.index.Reindexer;
 import monosearch.monograph.MonographParser;
 import monosearch.monograph.SectionNames;
@@ -16,18 +17,25 @@ final class Services {
     private Services() {
     }
 
-    static Reindexer reindexer(IndexOptions options, PrintStream progress) throws IOException {
-        SectionNames names = options.sections == null ? SectionNames.bundled() : SectionNames.load(options.sections);
+    static Reindexer reindexer(IndexSettings settings, Consumer<String> progress) throws IOException {
+        return reindexer(sectionNames(settings.sections()), progress);
+    }
+
+    static Reindexer reindexer(SectionNames names, Consumer<String> progress) {
         return new Reindexer(new MonographParser(names), new ProgressLine(progress));
     }
 
-    static Reindexer.Options reindexOptions(IndexOptions options, boolean full) {
-        return new Reindexer.Options(options.corpus, options.index, full, options.maxFileBytes,
+    static SectionNames sectionNames(Path file) throws IOException {
+        return file == null ? SectionNames.bundled() : SectionNames.load(file);
+    }
+
+    static Reindexer.Options reindexOptions(IndexSettings settings, boolean full) {
+        return new Reindexer.Options(settings.corpus(), settings.index(), full, settings.maxFileBytes(),
                 Runtime.getRuntime().availableProcessors());
     }
 
     static SearchService searchService(LiveIndex index, QueryOptions query, String linkTemplate) throws IOException {
-        return searchService(index, queryTables(query), linkTemplate);
+        return searchService(index, queryTables(query.intents, query.synonyms), linkTemplate);
     }
 
     static SearchService searchService(LiveIndex index, QueryTables tables, String linkTemplate) {
@@ -38,9 +46,9 @@ final class Services {
     record QueryTables(Synonyms synonyms, SectionIntents intents) {
     }
 
-    static QueryTables queryTables(QueryOptions query) throws IOException {
-        SectionIntents intents = query.intents == null ? SectionIntents.bundled() : SectionIntents.load(query.intents);
-        Synonyms synonyms = query.synonyms == null ? Synonyms.bundled() : Synonyms.load(query.synonyms);
+    static QueryTables queryTables(Path intentsFile, Path synonymsFile) throws IOException {
+        SectionIntents intents = intentsFile == null ? SectionIntents.bundled() : SectionIntents.load(intentsFile);
+        Synonyms synonyms = synonymsFile == null ? Synonyms.bundled() : Synonyms.load(synonymsFile);
         return new QueryTables(synonyms, intents);
     }
 }

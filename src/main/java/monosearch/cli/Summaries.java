@@ -3,6 +3,7 @@ package monosearch.cli;
 import java.util.Locale;
 import monosearch.index.ReindexSummary;
 import monosearch.monograph.Corpus.Problem;
+import org.slf4j.Logger;
 
 /** A reindex summary as people read it. */
 final class Summaries {
@@ -29,5 +30,14 @@ final class Summaries {
             out.append("\nwarning ").append(p.source()).append(": ").append(p.reason());
         }
         return out.toString();
+    }
+
+    /** The summary in the server log: one line for the run, one warning per file skipped or repaired. */
+    static void log(Logger log, ReindexSummary s) {
+        String[] lines = describe(s).split("\n");
+        log.info(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            log.warn(lines[i]);
+        }
     }
 }

@@ -10,12 +10,15 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The index as a server reads it: always the latest commit, checked for every {@code refreshMillis}. A search
  * holds its snapshot until it finishes, so a reindex committing meanwhile never disturbs it.
  */
 public final class LiveIndex implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(LiveIndex.class);
     private final Directory directory;
     private final Snapshots snapshots;
     private final ScheduledExecutorService refresher;
@@ -66,7 +69,7 @@ public final class LiveIndex implements Closeable {
             snapshots.maybeRefresh();
         } catch (IOException | RuntimeException e) {
             // A commit half-visible or a file gone: keep serving the current snapshot and try again next tick.
-            System.err.println("index refresh failed, still serving the previous version: " + e);
+            log.warn("index refresh failed, still serving the previous version: {}", e.toString());
         }
     }
 

@@ -52,7 +52,7 @@ public final class AdminController {
             return;
         }
         try {
-            ctx.json(reindex.run());
+            ctx.json(ApiJson.Reindex.of(reindex.run()));
         } catch (IndexLockedException e) {
             WebServer.error(ctx, 409, e.getMessage());
         } catch (CorpusException e) {

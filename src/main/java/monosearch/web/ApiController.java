@@ -5,7 +5,6 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.List;
 import monosearch.monograph.Monograph;
-import monosearch.search.DrugNames;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
 import monosearch.search.SearchService;
@@ -32,40 +31,23 @@ final class ApiController {
         int limit = Params.intInRange(ctx, "limit", 10, 1, 100);
         int offset = Params.intInRange(ctx, "offset", 0, 0, 10_000);
         SearchResult result = search.search(new SearchRequest(q, sections, drugs, limit, offset));
-        ctx.json(result);
-    }
-
-    record Suggestions(String query, List<DrugNames.Drug> suggestions) {
+        ctx.json(ApiJson.Search.of(result));
     }
 
     void suggest(Context ctx) throws IOException {
         String q = Params.requiredText(ctx, "q", 100);
         int limit = Params.intInRange(ctx, "limit", 8, 1, 20);
-        ctx.json(new Suggestions(q, search.suggest(q, limit)));
-    }
-
-    record SectionJson(String section, String heading, List<String> path, String anchor, int level, String text) {
-    }
-
-    record MonographJson(String drug, String slug, String source, List<SectionJson> sections) {
-        static MonographJson of(Monograph m) {
-            return new MonographJson(m.drug(), m.slug(), m.source(), m.sections().stream()
-                    .map(s -> new SectionJson(s.name(), s.heading(), s.path(), s.anchor(), s.level(), s.text()))
-                    .toList());
-        }
+        ctx.json(ApiJson.Suggestions.of(q, search.suggest(q, limit)));
     }
 
     void monograph(Context ctx) throws IOException {
         Monograph m = search.monograph(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
-        ctx.json(MonographJson.of(m));
-    }
-
-    record Health(String status, int monographs, int sections, long indexVersion) {
+        ctx.json(ApiJson.MonographJson.of(m));
     }
 
     void health(Context ctx) throws IOException {
         SearchService.IndexStats stats = search.stats();
-        ctx.json(new Health("ok", stats.monographs(), stats.sections(), stats.version()));
+        ctx.json(new ApiJson.Health("ok", stats.monographs(), stats.sections(), stats.version()));
     }
 }

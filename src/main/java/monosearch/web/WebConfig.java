@@ -23,9 +23,25 @@ public record WebConfig(String host, int port, boolean logRequests, boolean logQ
     public static final int DEFAULT_MAX_WAITING = 128;
     public static final long DEFAULT_ADMISSION_WAIT_MILLIS = 2_000;
     public static final int DEFAULT_MAX_THREADS = DEFAULT_MAX_WAITING + 64;
+    public static final int MIN_TOKEN_CHARS = 16;
 
+    /** Checked when built, so a bad setting stops {@code serve} before any index is opened or built. */
     public WebConfig {
         corsOrigins = List.copyOf(corsOrigins);
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the port must be between 0 and 65535, not " + port);
+        }
+        if (adminToken != null && adminToken.length() < MIN_TOKEN_CHARS) {
+            throw new IllegalArgumentException("the admin token must be at least " + MIN_TOKEN_CHARS + " characters");
+        }
+        for (String origin : corsOrigins) {
+            if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+                throw new IllegalArgumentException("a CORS origin is scheme://host[:port], not " + origin);
+            }
+        }
+        if (maxSearches < 1 || maxWaiting < 0 || admissionWaitMillis < 0 || maxThreads < 8) {
+            throw new IllegalArgumentException("searches at once must be at least 1 and the request threads at least 8");
+        }
     }
 
     public static WebConfig loopback(int port) {

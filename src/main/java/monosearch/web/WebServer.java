@@ -9,9 +9,12 @@ import java.util.Locale;
 import monosearch.search.QueryTooComplexException;
 import monosearch.search.SearchService;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP server: routes, error mapping and response headers. Handlers live in the controllers. */
 public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
@@ -40,6 +43,7 @@ public final class WebServer implements AutoCloseable {
             if (config.logRequests()) {
                 c.requestLogger.http(this::logRequest);
             }
+            c.routes.before(RequestIds::assign);
             c.routes.before(WebServer::securityHeaders);
             c.routes.get("/", pages::searchPage);
             c.routes.get("/assets/{name}", assets::asset);
@@ -61,10 +65,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             c.routes.exception(QueryTooComplexException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-            c.routes.exception(Exception.class, (e, ctx) -> {
-                System.err.println("request failed: " + ctx.method() + " " + ctx.path() + ": " + e);
-                error(ctx, 500, "internal error; the server log has the details");
-            });
+            c.routes.exception(Exception.class, WebServer::internalError);
             c.routes.error(404, ctx -> fillEmpty(ctx, 404, "not found"));
             c.routes.error(405, ctx -> fillEmpty(ctx, 405, "method not allowed"));
         });
@@ -121,15 +122,30 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The stack trace goes to the log under the request's id; the client gets the id, to quote when reporting it,
+     * and nothing of the server's insides.
+     */
+    private static void internalError(Exception e, Context ctx) {
+        String id = RequestIds.of(ctx);
+        log.error("request id={} failed: {} {}", id, ctx.method(), Json.quote(ctx.path()), e);
+        ctx.status(500).json(new ServerError(500, "internal error; the server log has the details under request id " + id, id));
+    }
+
+    /** The body of a 500: what an operator needs to find the stack trace in the log. */
+    record ServerError(int status, String error, String requestId) {
+    }
+
     private void logRequest(Context ctx, Float ms) {
         StringBuilder line = new StringBuilder(160);
-        line.append("request method=").append(ctx.method())
+        line.append("request id=").append(RequestIds.of(ctx))
+                .append(" method=").append(ctx.method())
                 .append(" path=").append(Json.quote(ctx.path()))
                 .append(" status=").append(ctx.statusCode())
                 .append(String.format(Locale.ROOT, " ms=%.2f", ms));
         if (config.logQueries() && ctx.queryString() != null) {
             line.append(" query=").append(Json.quote(ctx.queryString()));
         }
-        System.err.println(line);
+        log.info(line.toString());
     }
 }

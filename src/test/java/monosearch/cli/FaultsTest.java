@@ -111,12 +111,8 @@ class FaultsTest {
         assertEquals(before, fingerprint(t.corpus()));
     }
 
-    private static IndexOptions options(Path corpus, Path index) {
-        IndexOptions o = new IndexOptions();
-        o.corpus = corpus;
-        o.index = index;
-        o.maxFileBytes = TestIndex.MAX_FILE_BYTES;
-        return o;
+    private static IndexSettings options(Path corpus, Path index) {
+        return new IndexSettings(corpus, index, null, TestIndex.MAX_FILE_BYTES);
     }
 
     private static long sections(Path index, String query) throws IOException {

@@ -1,0 +1,34 @@
+package monosearch.cli;
+
+import monosearch.web.WebConfig;
+
+/**
+ * Everything {@code serve} is told, from its flags and the MONOSEARCH_* environment, built and checked once before
+ * any work starts: a setting that cannot work stops the start with one clear line, before an index is built.
+ *
+ * @param index          the corpus and the index folder
+ * @param tables         the editable tables
+ * @param web            the HTTP server
+ * @param linkTemplate   where hits link to, or null for monosearch's own pages
+ * @param refreshMillis  how often to look for a new index version
+ * @param warmupMillis   representative searches before the port opens; 0 for none
+ * @param exitAfterStart answer one search over loopback, then exit
+ */
+record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, String linkTemplate, long refreshMillis,
+                     long warmupMillis, boolean exitAfterStart) {
+    ServeSettings {
+        if (refreshMillis < 10) {
+            throw new IllegalArgumentException("--refresh-ms must be at least 10");
+        }
+        if (warmupMillis < 0) {
+            throw new IllegalArgumentException("--warmup-ms must not be negative");
+        }
+        if (index.maxFileBytes() < 1) {
+            throw new IllegalArgumentException("--max-file-size must be at least 1 byte");
+        }
+        if (linkTemplate != null && !linkTemplate.isBlank() && !linkTemplate.contains("{slug}")
+                && !linkTemplate.contains("{path}")) {
+            throw new IllegalArgumentException("--link-template must contain {slug} or {path}, or every hit links to one page");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package monosearch.web;
+
+import java.util.List;
+import monosearch.index.ReindexSummary;
+import monosearch.monograph.Corpus;
+import monosearch.monograph.Monograph;
+import monosearch.search.DrugNames;
+import monosearch.search.SearchResult;
+
+/**
+ * The JSON the API writes, as records of its own: the API is a contract with its callers, so a field renamed
+ * in the search or index code must not rename a field of the API. Each record is built from its domain record
+ * in one place.
+ */
+final class ApiJson {
+    private ApiJson() {
+    }
+
+    record Search(String query, long total, double tookMs, List<Hit> hits, Facets facets, String suggestion,
+                  boolean partial) {
+        static Search of(SearchResult r) {
+            return new Search(r.query(), r.total(), r.tookMs(), r.hits().stream().map(Hit::of).toList(),
+                    new Facets(r.facets().section().stream().map(f -> new FacetValue(f.value(), f.count())).toList()),
+                    r.suggestion(), r.partial());
+        }
+    }
+
+    record Hit(String drug, String slug, String section, String heading, List<String> path, String anchor, String url,
+               float score, String snippet) {
+        static Hit of(SearchResult.Hit h) {
+            return new Hit(h.drug(), h.slug(), h.section(), h.heading(), h.path(), h.anchor(), h.url(), h.score(),
+                    h.snippet());
+        }
+    }
+
+    record Facets(List<FacetValue> section) {
+    }
+
+    record FacetValue(String value, long count) {
+    }
+
+    record Suggestions(String query, List<Drug> suggestions) {
+        static Suggestions of(String query, List<DrugNames.Drug> drugs) {
+            return new Suggestions(query, drugs.stream().map(d -> new Drug(d.drug(), d.slug())).toList());
+        }
+    }
+
+    record Drug(String drug, String slug) {
+    }
+
+    record Section(String section, String heading, List<String> path, String anchor, int level, String text) {
+    }
+
+    record MonographJson(String drug, String slug, String source, List<Section> sections) {
+        static MonographJson of(Monograph m) {
+            return new MonographJson(m.drug(), m.slug(), m.source(), m.sections().stream()
+                    .map(s -> new Section(s.name(), s.heading(), s.path(), s.anchor(), s.level(), s.text()))
+                    .toList());
+        }
+    }
+
+    record Health(String status, int monographs, int sections, long indexVersion) {
+    }
+
+    record Problem(String source, String reason) {
+        static List<Problem> of(List<Corpus.Problem> problems) {
+            return problems.stream().map(p -> new Problem(p.source(), p.reason())).toList();
+        }
+    }
+
+    record Reindex(int seen, int added, int updated, int removed, int unchanged, List<Problem> skipped,
+                   List<Problem> warnings, long sections, String fullRebuild, boolean committed, long millis) {
+        static Reindex of(ReindexSummary s) {
+            return new Reindex(s.seen(), s.added(), s.updated(), s.removed(), s.unchanged(), Problem.of(s.skipped()),
+                    Problem.of(s.warnings()), s.sections(), s.fullRebuild(), s.committed(), s.millis());
+        }
+    }
+}
