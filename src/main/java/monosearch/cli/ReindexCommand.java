@@ -23,7 +23,7 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IndexSettings settings = options.settings();
         ReindexSummary summary = Services.reindexer(settings, System.err::println).run(Services.reindexOptions(settings, full));
-        System.out.println(Summaries.describe(summary));
+        System.out.println(String.join("\n", summary.lines()));
         return 0;
     }
 }

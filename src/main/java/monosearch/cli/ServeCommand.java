@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import monosearch.search.LiveIndex;
 import monosearch.search.SearchService;
 import monosearch.search.Warmup;
+import monosearch.web.AdminController;
+import monosearch.web.ReindexRunner;
+import monosearch.web.ServerMetrics;
 import monosearch.web.WebConfig;
 import monosearch.web.WebServer;
 import org.slf4j.Logger;
@@ -78,6 +81,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time spent running representative searches before opening the port (default: ${DEFAULT-VALUE}; 0 for none).")
     long warmupMillis;
 
+    @Option(names = "--metrics", negatable = true, defaultValue = "${env:MONOSEARCH_METRICS:-true}", fallbackValue = "true",
+            description = "Prometheus metrics at GET /metrics (env MONOSEARCH_METRICS; default: on).")
+    boolean metrics;
+
     @Option(names = "--exit-after-start",
             description = "Start, answer one search and the page over loopback, and exit: checks a set-up "
                     + "(the build uses it to record a class-data archive for faster starts).")
@@ -90,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
                 maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
         return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms), web,
-                linkTemplate, refreshMillis, warmupMillis, exitAfterStart);
+                metrics, linkTemplate, refreshMillis, warmupMillis, exitAfterStart);
     }
 
     @Override
@@ -106,8 +113,11 @@ final class ServeCommand implements Callable<Integer> {
                 () -> Services.queryTables(settings.tables().intents(), settings.tables().synonyms()));
         LiveIndex live = ServedIndex.open(index, settings.refreshMillis());
         SearchService search = Services.searchService(live, await(tables), settings.linkTemplate());
-        CompletableFuture<WebServer> web = background(() -> new WebServer(search, settings.web(),
-                () -> Services.reindexer(index, log::info).run(Services.reindexOptions(index, false))));
+        ServerMetrics metrics = settings.metrics() ? ServerMetrics.prometheus() : ServerMetrics.off();
+        ReindexRunner reindexes = new ReindexRunner(metrics);
+        AdminController.Reindex reindex = () -> Services.reindexer(index, log::info).run(Services.reindexOptions(index, false));
+        CompletableFuture<WebServer> web = background(() -> new WebServer(() -> search, settings.web(),
+                new WebServer.Parts(metrics, reindexes, reindex)));
         if (settings.warmupMillis() > 0) {
             new Warmup(search).run(2_000, settings.warmupMillis(), Runtime.getRuntime().availableProcessors());
         }

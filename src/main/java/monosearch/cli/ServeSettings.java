@@ -9,12 +9,14 @@ import monosearch.web.WebConfig;
  * @param index          the corpus and the index folder
  * @param tables         the editable tables
  * @param web            the HTTP server
+ * @param metrics        Prometheus metrics at /metrics
  * @param linkTemplate   where hits link to, or null for monosearch's own pages
  * @param refreshMillis  how often to look for a new index version
  * @param warmupMillis   representative searches before the port opens; 0 for none
  * @param exitAfterStart answer one search over loopback, then exit
  */
-record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, String linkTemplate, long refreshMillis,
+record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, boolean metrics, String linkTemplate,
+                     long refreshMillis,
                      long warmupMillis, boolean exitAfterStart) {
     ServeSettings {
         if (refreshMillis < 10) {

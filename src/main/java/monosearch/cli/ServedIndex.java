@@ -53,6 +53,6 @@ final class ServedIndex {
     private static void build(IndexSettings settings, Path into) throws Exception {
         IndexSettings target = settings.withIndex(into);
         ReindexSummary summary = Services.reindexer(target, log::info).run(Services.reindexOptions(target, true));
-        Summaries.log(log, summary);
+        summary.log(log);
     }
 }

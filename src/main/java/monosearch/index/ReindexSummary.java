@@ -1,7 +1,10 @@
 package monosearch.index;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import monosearch.monograph.Corpus.Problem;
+import org.slf4j.Logger;
 
 /**
  * What one reindex did.
@@ -28,5 +31,31 @@ public record ReindexSummary(int seen, int added, int updated, int removed, int 
 
     public boolean isFull() {
         return fullRebuild != null;
+    }
+
+    /** As people read it: a line for the run, then a line for each file skipped or indexed with a warning. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        StringBuilder first = new StringBuilder(String.format(Locale.ROOT,
+                "reindex: %d files seen: %d added, %d updated, %d removed, %d unchanged, %d skipped; "
+                        + "%d sections written in %.2f s",
+                seen, added, updated, removed, unchanged, skipped.size(), sections, millis / 1000.0));
+        if (isFull()) {
+            first.append(" (full rebuild: ").append(fullRebuild).append(')');
+        }
+        if (!committed) {
+            first.append(" (index already up to date)");
+        }
+        out.add(first.toString());
+        skipped.forEach(p -> out.add("skipped " + p.source() + ": " + p.reason()));
+        warnings.forEach(p -> out.add("warning " + p.source() + ": " + p.reason()));
+        return out;
+    }
+
+    /** The summary in a log: the run at INFO, each file skipped or repaired at WARN. */
+    public void log(Logger log) {
+        List<String> lines = lines();
+        log.info(lines.get(0));
+        lines.subList(1, lines.size()).forEach(log::warn);
     }
 }

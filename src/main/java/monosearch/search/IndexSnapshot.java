@@ -27,8 +27,10 @@ import org.apache.lucene.util.Bits;
  * @param monographs number of monographs
  * @param sections   number of sections
  * @param version    the commit's generation, changes with every reindex that changed something
+ * @param committedMillis when that commit was made (epoch milliseconds), 0 if the commit does not say
  */
-public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monographs, int sections, long version) {
+public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monographs, int sections, long version,
+                            long committedMillis) {
 
     static IndexSnapshot of(DirectoryReader reader) throws IOException {
         List<DrugNames.Drug> drugs = new ArrayList<>();
@@ -37,8 +39,17 @@ public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monogra
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new Scoring());
-        return new IndexSnapshot(searcher, new DrugNames(drugs), drugs.size(), reader.numDocs(),
-                reader.getIndexCommit().getGeneration());
+        var commit = reader.getIndexCommit();
+        return new IndexSnapshot(searcher, new DrugNames(drugs), drugs.size(), reader.numDocs(), commit.getGeneration(),
+                committedMillis(commit.getUserData().get(Schema.COMMIT_TIME)));
+    }
+
+    private static long committedMillis(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**

@@ -155,12 +155,13 @@ public final class SearchService {
     public IndexStats stats() throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
-            return new IndexStats(snapshot.monographs(), snapshot.sections(), snapshot.version());
+            return new IndexStats(snapshot.monographs(), snapshot.sections(), snapshot.version(), snapshot.committedMillis());
         } finally {
             index.release(snapshot);
         }
     }
 
-    public record IndexStats(int monographs, int sections, long version) {
+    /** What is served: counts, the commit's generation, and when it was committed (epoch ms, 0 if unknown). */
+    public record IndexStats(int monographs, int sections, long version, long committedMillis) {
     }
 }

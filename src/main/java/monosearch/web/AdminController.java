@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import monosearch.index.CorpusException;
 import monosearch.index.IndexLockedException;
 import monosearch.index.ReindexSummary;
@@ -27,38 +27,46 @@ public final class AdminController {
 
     private final byte[] token;
     private final Reindex reindex;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final ReindexRunner runner;
 
-    AdminController(String token, Reindex reindex) {
+    AdminController(String token, Reindex reindex, ReindexRunner runner) {
         this.token = sha256(token);
         this.reindex = reindex;
+        this.runner = runner;
     }
 
-    void reindex(Context ctx) throws Exception {
+    /** Whether the request holds the admin token; if not, the 401 or 403 is written. */
+    boolean authorized(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
             ctx.header("WWW-Authenticate", "Bearer");
             WebServer.error(ctx, 401, "an admin token is required: Authorization: Bearer <token>");
-            return;
+            return false;
         }
         // Digests have one length, so the comparison takes the same time whatever was sent.
         byte[] given = sha256(header.substring("Bearer ".length()).strip());
         if (!MessageDigest.isEqual(given, token)) {
             WebServer.error(ctx, 403, "the admin token is not valid");
-            return;
+            return false;
         }
-        if (!running.compareAndSet(false, true)) {
-            WebServer.error(ctx, 409, "a reindex is already running");
+        return true;
+    }
+
+    void reindex(Context ctx) throws Exception {
+        if (!authorized(ctx)) {
             return;
         }
         try {
-            ctx.json(ApiJson.Reindex.of(reindex.run()));
+            Optional<ReindexSummary> summary = runner.tryRun("admin", reindex);
+            if (summary.isEmpty()) {
+                WebServer.error(ctx, 409, "a reindex is already running");
+                return;
+            }
+            ctx.json(ApiJson.Reindex.of(summary.get()));
         } catch (IndexLockedException e) {
             WebServer.error(ctx, 409, e.getMessage());
         } catch (CorpusException e) {
             WebServer.error(ctx, 500, e.getMessage());
-        } finally {
-            running.set(false);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lets a bounded number of searches run at once and a bounded number wait for a place. A request beyond the
@@ -15,9 +16,12 @@ final class Admission {
     private final Semaphore running;
     private final int maxWaiting;
     private final long waitMillis;
+    private final int concurrent;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong rejected = new AtomicLong();
 
     Admission(int concurrent, int maxWaiting, long waitMillis) {
+        this.concurrent = concurrent;
         this.running = new Semaphore(concurrent);
         this.maxWaiting = maxWaiting;
         this.waitMillis = waitMillis;
@@ -26,6 +30,7 @@ final class Admission {
     Handler guard(Handler handler) {
         return ctx -> {
             if (!admit()) {
+                rejected.incrementAndGet();
                 refuse(ctx);
                 return;
             }
@@ -35,6 +40,18 @@ final class Admission {
                 running.release();
             }
         };
+    }
+
+    int waiting() {
+        return waiting.get();
+    }
+
+    int running() {
+        return concurrent - running.availablePermits();
+    }
+
+    long rejected() {
+        return rejected.get();
     }
 
     private boolean admit() throws InterruptedException {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import monosearch.monograph.Monograph;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
@@ -15,10 +16,12 @@ final class ApiController {
     static final int MAX_FILTER_VALUES = 20;
     static final int MAX_QUERY_WORDS = 32;
 
-    private final SearchService search;
+    private final Supplier<SearchService> search;
+    private final ServerMetrics metrics;
 
-    ApiController(SearchService search) {
+    ApiController(Supplier<SearchService> search, ServerMetrics metrics) {
         this.search = search;
+        this.metrics = metrics;
     }
 
     void search(Context ctx) throws IOException {
@@ -30,24 +33,26 @@ final class ApiController {
         List<String> drugs = Params.list(ctx, "drug", MAX_FILTER_VALUES, true);
         int limit = Params.intInRange(ctx, "limit", 10, 1, 100);
         int offset = Params.intInRange(ctx, "offset", 0, 0, 10_000);
-        SearchResult result = search.search(new SearchRequest(q, sections, drugs, limit, offset));
+        long start = System.nanoTime();
+        SearchResult result = search.get().search(new SearchRequest(q, sections, drugs, limit, offset));
+        metrics.search(System.nanoTime() - start);
         ctx.json(ApiJson.Search.of(result));
     }
 
     void suggest(Context ctx) throws IOException {
         String q = Params.requiredText(ctx, "q", 100);
         int limit = Params.intInRange(ctx, "limit", 8, 1, 20);
-        ctx.json(ApiJson.Suggestions.of(q, search.suggest(q, limit)));
+        ctx.json(ApiJson.Suggestions.of(q, search.get().suggest(q, limit)));
     }
 
     void monograph(Context ctx) throws IOException {
-        Monograph m = search.monograph(ctx.pathParam("slug"))
+        Monograph m = search.get().monograph(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
         ctx.json(ApiJson.MonographJson.of(m));
     }
 
     void health(Context ctx) throws IOException {
-        SearchService.IndexStats stats = search.stats();
+        SearchService.IndexStats stats = search.get().stats();
         ctx.json(new ApiJson.Health("ok", stats.monographs(), stats.sections(), stats.version()));
     }
 }

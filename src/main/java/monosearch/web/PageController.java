@@ -5,15 +5,16 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import java.util.function.Supplier;
 import monosearch.monograph.Monograph;
 import monosearch.search.SearchService;
 
 /** HTML pages: the search page (static, scripted from /assets) and the monograph page (rendered here). */
 final class PageController {
-    private final SearchService search;
+    private final Supplier<SearchService> search;
     private final byte[] searchPage;
 
-    PageController(SearchService search) {
+    PageController(Supplier<SearchService> search) {
         this.search = search;
         this.searchPage = resource("/web/index.html");
     }
@@ -23,11 +24,11 @@ final class PageController {
     }
 
     void monograph(Context ctx) throws IOException {
-        Monograph m = search.monograph(ctx.pathParam("slug"))
+        Monograph m = search.get().monograph(ctx.pathParam("slug"))
                 .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
         String query = ctx.queryParam("q");
         Set<String> matched = query == null || query.isBlank() || query.length() > ApiController.MAX_QUERY_CHARS || query.split("\\s+").length > ApiController.MAX_QUERY_WORDS
-                ? Set.of() : search.matchedWords(m.slug(), query);
+                ? Set.of() : search.get().matchedWords(m.slug(), query);
         ctx.contentType("text/html; charset=utf-8").result(MonographPage.render(m, matched));
     }
 

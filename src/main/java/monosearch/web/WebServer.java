@@ -3,9 +3,11 @@ package monosearch.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 import monosearch.search.QueryTooComplexException;
 import monosearch.search.SearchService;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -21,6 +23,19 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin app;
     private final WebConfig config;
+    private final ServerMetrics metrics;
+
+    /**
+     * What a server may have beside search: meters, the reindexes it runs, the admin reindex action (used when the
+     * config has an admin token).
+     */
+    public record Parts(ServerMetrics metrics, ReindexRunner reindexes, AdminController.Reindex reindex) {
+        /** No meters, and {@code reindex} (may be null) for POST /api/reindex. */
+        public static Parts basic(AdminController.Reindex reindex) {
+            ServerMetrics off = ServerMetrics.off();
+            return new Parts(off, new ReindexRunner(off), reindex);
+        }
+    }
 
     public WebServer(SearchService search, WebConfig config) {
         this(search, config, null);
@@ -28,11 +43,19 @@ public final class WebServer implements AutoCloseable {
 
     /** With {@code reindex} and an admin token in the config, POST /api/reindex runs it. */
     public WebServer(SearchService search, WebConfig config, AdminController.Reindex reindex) {
+        this(() -> search, config, Parts.basic(reindex));
+    }
+
+    /** {@code search} is asked for at each request: a reloaded table replaces the service between two requests. */
+    public WebServer(Supplier<SearchService> search, WebConfig config, Parts parts) {
         this.config = config;
-        ApiController api = new ApiController(search);
+        this.metrics = parts.metrics();
+        ApiController api = new ApiController(search, metrics);
         PageController pages = new PageController(search);
         AssetController assets = new AssetController();
         Admission admission = new Admission(config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis());
+        metrics.admission(admission);
+        metrics.index(search);
         this.app = Javalin.create(c -> {
             c.jetty.threadPool = threadPool(config.maxThreads());
             c.startup.showJavalinBanner = false;
@@ -40,9 +63,7 @@ public final class WebServer implements AutoCloseable {
             c.http.prefer405over404 = true;
             c.http.maxRequestSize = 16 * 1024;
             c.router.ignoreTrailingSlashes = true;
-            if (config.logRequests()) {
-                c.requestLogger.http(this::logRequest);
-            }
+            c.requestLogger.http(this::afterRequest);
             c.routes.before(RequestIds::assign);
             c.routes.before(WebServer::securityHeaders);
             c.routes.get("/", pages::searchPage);
@@ -52,8 +73,13 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/search", admission.guard(api::search));
             c.routes.get("/api/suggest", admission.guard(api::suggest));
             c.routes.get("/api/monographs/{slug}", admission.guard(api::monograph));
-            if (config.adminToken() != null && reindex != null) {
-                c.routes.post("/api/reindex", new AdminController(config.adminToken(), reindex)::reindex);
+            if (config.adminToken() != null && parts.reindex() != null) {
+                AdminController admin = new AdminController(config.adminToken(), parts.reindex(), parts.reindexes());
+                c.routes.post("/api/reindex", admin::reindex);
+            }
+            if (metrics.enabled()) {
+                c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
             }
             if (!config.corsOrigins().isEmpty()) {
                 c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -90,6 +116,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        metrics.close();
     }
 
     private static void securityHeaders(Context ctx) {
@@ -134,6 +161,23 @@ public final class WebServer implements AutoCloseable {
 
     /** The body of a 500: what an operator needs to find the stack trace in the log. */
     record ServerError(int status, String error, String requestId) {
+    }
+
+    private void afterRequest(Context ctx, Float ms) {
+        metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
+        if (config.logRequests()) {
+            logRequest(ctx, ms);
+        }
+    }
+
+    /** The route's template ("/monographs/{slug}"), so the meters have one series per route, not per URL. */
+    private static String route(Context ctx) {
+        try {
+            Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "unmatched" : matched.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     private void logRequest(Context ctx, Float ms) {

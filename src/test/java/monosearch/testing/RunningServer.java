@@ -36,11 +36,17 @@ public final class RunningServer implements AutoCloseable {
     /** With a config of the test's own (its port is ignored: a free one is used) and an admin reindex action. */
     public static RunningServer start(Path indexDir, String linkTemplate, WebConfig config, AdminController.Reindex reindex)
             throws IOException {
+        return startWith(indexDir, linkTemplate, config, WebServer.Parts.basic(reindex));
+    }
+
+    /** With the server's other parts (meters, ...) of the test's own. */
+    public static RunningServer startWith(Path indexDir, String linkTemplate, WebConfig config, WebServer.Parts parts)
+            throws IOException {
         LiveIndex index = LiveIndex.open(indexDir, 200);
         SearchService search = SearchService.withDefaults(index, new Links(linkTemplate));
         WebConfig onFreePort = new WebConfig("127.0.0.1", 0, config.logRequests(), config.logQueries(), config.corsOrigins(),
                 config.adminToken(), config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis(), config.maxThreads());
-        WebServer server = new WebServer(search, onFreePort, reindex).start();
+        WebServer server = new WebServer(() -> search, onFreePort, parts).start();
         return new RunningServer(index, server);
     }
 
