@@ -1,12 +1,10 @@
 package monosearch.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import monosearch.monograph.TableText;
 
 /**
  * The words the synthetic corpus and the default query set are made of: real drug names, side effects,
@@ -21,14 +19,7 @@ public final class Vocabulary {
 
     /** The vocabulary bundled with monosearch. */
     public static Vocabulary bundled() {
-        try (InputStream in = Vocabulary.class.getResourceAsStream("/monosearch/bench/vocabulary.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("monosearch/bench/vocabulary.txt is missing from the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the bundled vocabulary", e);
-        }
+        return parse(TableText.bundled("/monosearch/bench/vocabulary.txt"));
     }
 
     /** Lines under {@code [group]} headers; blank lines and {@code #} comments are ignored. */

@@ -3,6 +3,7 @@ package monosearch.cli;
 import java.io.IOException;
 import monosearch.index.CorpusException;
 import monosearch.index.IndexLockedException;
+import monosearch.monograph.BadTableException;
 import monosearch.search.QueryTooComplexException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ public final class Main {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 2;
         }
-        if (e instanceof CorpusException || e instanceof IllegalArgumentException || e instanceof QueryTooComplexException) {
+        if (e instanceof CorpusException || e instanceof IllegalArgumentException || e instanceof QueryTooComplexException
+                || e instanceof BadTableException) {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 1;
         }

@@ -8,17 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import monosearch.search.LiveIndex;
-import monosearch.search.SearchService;
-import monosearch.search.Warmup;
-import monosearch.web.AdminController;
-import monosearch.web.ReindexRunner;
-import monosearch.web.ServerMetrics;
 import monosearch.web.WebConfig;
-import monosearch.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -102,46 +93,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return serve(settings());
-    }
-
-    private int serve(ServeSettings settings) throws Exception {
-        IndexSettings index = settings.index();
-        // Reading the query tables, opening the index, and setting up the web server (mostly class loading)
-        // don't depend on each other: on two cores, doing them side by side starts the server sooner.
-        CompletableFuture<Services.QueryTables> tables = background(
-                () -> Services.queryTables(settings.tables().intents(), settings.tables().synonyms()));
-        LiveIndex live = ServedIndex.open(index, settings.refreshMillis());
-        SearchService search = Services.searchService(live, await(tables), settings.linkTemplate());
-        ServerMetrics metrics = settings.metrics() ? ServerMetrics.prometheus() : ServerMetrics.off();
-        ReindexRunner reindexes = new ReindexRunner(metrics);
-        AdminController.Reindex reindex = () -> Services.reindexer(index, log::info).run(Services.reindexOptions(index, false));
-        CompletableFuture<WebServer> web = background(() -> new WebServer(() -> search, settings.web(),
-                new WebServer.Parts(metrics, reindexes, reindex)));
-        if (settings.warmupMillis() > 0) {
-            new Warmup(search).run(2_000, settings.warmupMillis(), Runtime.getRuntime().availableProcessors());
-        }
-        WebServer server = await(web).start();
-        SearchService.IndexStats stats = search.stats();
-        log.info("{} monographs ({} sections) from {}, serving on http://{}:{}/", stats.monographs(), stats.sections(),
-                index.index(), settings.web().host(), server.port());
+        ServeSettings settings = settings();
+        Server server = Server.start(settings);
         if (settings.exitAfterStart()) {
-            try {
+            try (server) {
                 selfCheck(settings.web().host(), server.port());
-            } finally {
-                server.close();
-                live.close();
             }
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            try {
-                live.close();
-            } catch (Exception e) {
-                // shutting down anyway
-            }
             stopped.countDown();
         }));
         stopped.await();
@@ -167,32 +129,6 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         log.info("answered a search and the page; exiting (--exit-after-start)");
-    }
-
-    private interface Step<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> CompletableFuture<T> background(Step<T> step) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return step.run();
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        });
-    }
-
-    /** The step's result, or what it threw, as if it had run here. */
-    private static <T> T await(CompletableFuture<T> step) throws Exception {
-        try {
-            return step.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** From the file, else the environment; never a plain flag value that `ps` would show. */

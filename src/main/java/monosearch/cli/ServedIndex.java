@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import monosearch.index.CorpusException;
 import monosearch.index.Folders;
 import monosearch.index.ReindexSummary;
+import monosearch.monograph.SectionNames;
 import monosearch.search.LiveIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,25 +23,30 @@ final class ServedIndex {
     }
 
     static LiveIndex open(IndexSettings settings, long refreshMillis) throws Exception {
+        return open(settings, Services.sectionNames(settings.sections()), refreshMillis);
+    }
+
+    /** Building with {@code names}, the sections table the server has loaded. */
+    static LiveIndex open(IndexSettings settings, SectionNames names, long refreshMillis) throws Exception {
         Path index = settings.index();
         if (!IndexCheck.hasIndexQuietly(index)) {
             log.info("no index at {} yet; building it from {}", index, settings.corpus());
-            build(settings, index);
+            build(settings, names, index);
         }
         try {
             return LiveIndex.open(index, refreshMillis);
         } catch (IOException | RuntimeException e) {
-            return rebuild(settings, refreshMillis, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return rebuild(settings, names, refreshMillis, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static LiveIndex rebuild(IndexSettings settings, long refreshMillis, String reason) throws Exception {
+    private static LiveIndex rebuild(IndexSettings settings, SectionNames names, long refreshMillis, String reason) throws Exception {
         Path index = settings.index().toAbsolutePath().normalize();
         log.warn("the index at {} cannot be read ({}); rebuilding it from {}", index, reason, settings.corpus());
         Path fresh = index.resolveSibling(index.getFileName() + ".rebuild");
         Folders.deleteTree(fresh);
         try {
-            build(settings, fresh);
+            build(settings, names, fresh);
         } catch (CorpusException e) {
             throw new CorpusException("the index at " + index + " is unreadable and cannot be rebuilt: " + e.getMessage()
                     + ". Fix: point --corpus at the monograph folder, or delete " + index + " and run reindex");
@@ -50,9 +56,9 @@ final class ServedIndex {
         return LiveIndex.open(index, refreshMillis);
     }
 
-    private static void build(IndexSettings settings, Path into) throws Exception {
+    private static void build(IndexSettings settings, SectionNames names, Path into) throws Exception {
         IndexSettings target = settings.withIndex(into);
-        ReindexSummary summary = Services.reindexer(target, log::info).run(Services.reindexOptions(target, true));
+        ReindexSummary summary = Services.reindexer(names, log::info).run(Services.reindexOptions(target, true));
         summary.log(log);
     }
 }

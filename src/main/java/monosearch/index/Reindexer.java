@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -231,7 +228,7 @@ public final class Reindexer {
                     + keptNote(state)));
             return Outcome.SKIPPED;
         }
-        String hash = sha256(bytes);
+        String hash = Sha256.hex(bytes);
         Term id = new Term(Schema.SOURCE, f.source());
         if (state != null && state.hash().equals(hash) && state.slug().equals(f.slug())) {
             // Same content, newer timestamp: remember the timestamp so the next run need not read the file.
@@ -280,14 +277,6 @@ public final class Reindexer {
                 throw err;
             }
             throw new UncheckedIOException(new IOException(cause));
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -1,9 +1,5 @@
 package monosearch.monograph;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -48,33 +44,35 @@ public final class SectionNames {
 
     /** The table shipped with monosearch. */
     public static SectionNames bundled() {
-        try (InputStream in = SectionNames.class.getResourceAsStream("/monosearch/sections.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("sections.txt is missing from the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the bundled sections.txt", e);
+        try {
+            return parse(TableText.bundled("/monosearch/sections.txt"), "the bundled sections.txt");
+        } catch (BadTableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    public static SectionNames load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    public static SectionNames load(Path file) throws BadTableException {
+        return parse(TableText.read(file), file.toString());
+    }
+
+    public static SectionNames parse(String table) throws BadTableException {
+        return parse(table, "sections table");
     }
 
     /** Lines of {@code Canonical: alias, alias}; blank lines and {@code #} comments are ignored. */
-    public static SectionNames parse(String table) {
+    public static SectionNames parse(String table, String name) throws BadTableException {
         Map<String, String> byKey = new HashMap<>();
         List<String> names = new ArrayList<>();
-        for (String raw : table.split("\n")) {
-            String line = raw.strip();
+        String[] lines = table.split("\n");
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             int colon = line.indexOf(':');
             String canonical = (colon < 0 ? line : line.substring(0, colon)).strip();
-            if (canonical.isEmpty()) {
-                continue;
+            if (canonical.isEmpty() || key(canonical).isEmpty()) {
+                throw new BadTableException(name, n + 1, "expected 'Canonical Name: variant, variant', not '" + line + "'");
             }
             names.add(canonical);
             byKey.putIfAbsent(key(canonical), canonical);

@@ -1,13 +1,11 @@
 package monosearch.search;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import monosearch.monograph.BadTableException;
+import monosearch.monograph.TableText;
 
 /** Query words that ask for a kind of section ("dose", "side effects", "how does it work"). */
 public final class SectionIntents {
@@ -37,41 +35,50 @@ public final class SectionIntents {
     }
 
     public static SectionIntents bundled() {
-        try (InputStream in = SectionIntents.class.getResourceAsStream("/monosearch/intents.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("intents.txt is missing from the classpath");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the bundled intents.txt", e);
+        try {
+            return parse(TableText.bundled("/monosearch/intents.txt"), "the bundled intents.txt");
+        } catch (BadTableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    public static SectionIntents load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    public static SectionIntents load(Path file) throws BadTableException {
+        return parse(TableText.read(file), file.toString());
     }
 
-    static SectionIntents parse(String table) {
+    /**
+     * Lines of {@code words, words => Section, Section} (or {@code ~>}, where the words are also to be found);
+     * blank lines and {@code #} comments are ignored, any other line is an error naming it.
+     */
+    static SectionIntents parse(String table, String name) throws BadTableException {
         List<Intent> intents = new ArrayList<>();
-        for (String raw : table.split("\n")) {
-            String line = raw.strip();
-            int steer = line.indexOf("~>");
-            int arrow = steer >= 0 ? steer : line.indexOf("=>");
-            if (line.isEmpty() || line.startsWith("#") || arrow < 0) {
+        String[] lines = table.split("\n");
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            int steer = line.indexOf("~>");
+            int arrow = steer >= 0 ? steer : line.indexOf("=>");
             List<String> sections = new ArrayList<>();
-            for (String s : line.substring(arrow + 2).split(",")) {
-                if (!s.isBlank()) {
-                    sections.add(s.strip());
+            List<List<String>> phrases = new ArrayList<>();
+            if (arrow >= 0) {
+                for (String s : line.substring(arrow + 2).split(",")) {
+                    if (!s.isBlank()) {
+                        sections.add(s.strip());
+                    }
+                }
+                for (String phrase : line.substring(0, arrow).split(",")) {
+                    List<String> words = Words.split(phrase);
+                    if (!words.isEmpty()) {
+                        phrases.add(words);
+                    }
                 }
             }
-            for (String phrase : line.substring(0, arrow).split(",")) {
-                List<String> words = Words.split(phrase);
-                if (!words.isEmpty() && !sections.isEmpty()) {
-                    intents.add(new Intent(words, sections, steer >= 0));
-                }
+            if (sections.isEmpty() || phrases.isEmpty()) {
+                throw new BadTableException(name, n + 1, "expected 'words, words => Section, Section', not '" + line + "'");
             }
+            phrases.forEach(words -> intents.add(new Intent(words, sections, steer >= 0)));
         }
         return new SectionIntents(intents);
     }

@@ -1,10 +1,7 @@
 package monosearch.search;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -14,7 +11,11 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import monosearch.index.DrugTextAnalyzer;
+import monosearch.monograph.BadTableException;
+import monosearch.monograph.TableText;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
@@ -24,6 +25,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * as one unit that "hypotension" may stand for.
  */
 public final class Synonyms {
+    private static final Pattern LINE = Pattern.compile("at line (\\d+)");
     /** Entries of more than one word, e.g. "low blood pressure", longest first. */
     private final List<List<String>> phrases;
     /** Each entry (folded words joined by spaces) to the entries it may stand for. */
@@ -43,26 +45,27 @@ public final class Synonyms {
     }
 
     public static Synonyms bundled() {
-        try (InputStream in = Synonyms.class.getResourceAsStream("/monosearch/synonyms.txt")) {
-            if (in == null) {
-                return none();
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "the bundled synonyms.txt");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the bundled synonyms.txt", e);
+        try {
+            return parse(TableText.bundled("/monosearch/synonyms.txt"), "the bundled synonyms.txt");
+        } catch (BadTableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    public static Synonyms load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    public static Synonyms load(Path file) throws BadTableException {
+        return parse(TableText.read(file), file.toString());
     }
 
-    static Synonyms parse(String text, String name) throws IOException {
+    static Synonyms parse(String text, String name) throws BadTableException {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, DrugTextAnalyzer.forSynonymEntries());
         try {
             parser.parse(new StringReader(text));
-        } catch (ParseException e) {
-            throw new IOException(name + ": not a valid synonyms file (line " + e.getErrorOffset() + "): " + e.getMessage(), e);
+        } catch (ParseException | IOException | RuntimeException e) {
+            // Lucene says "Invalid synonym rule at line N" and keeps what is wrong with it in the cause.
+            Matcher at = LINE.matcher(String.valueOf(e.getMessage()));
+            int line = at.find() ? Integer.parseInt(at.group(1)) : 0;
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+            throw new BadTableException(name, line, "not a valid synonym rule (" + why + ")");
         }
         Set<List<String>> multiWord = new HashSet<>();
         Map<String, List<List<String>>> alternatives = new HashMap<>();
@@ -85,7 +88,11 @@ public final class Synonyms {
         }
         List<List<String>> phrases = new ArrayList<>(multiWord);
         phrases.sort(Comparator.comparingInt((List<String> p) -> -p.size()));
-        return new Synonyms(parser.build(), List.copyOf(phrases), alternatives);
+        try {
+            return new Synonyms(parser.build(), List.copyOf(phrases), alternatives);
+        } catch (IOException e) {
+            throw new BadTableException(name, 0, "cannot be built into a synonym map (" + e.getMessage() + ")");
+        }
     }
 
     private static List<List<String>> entries(String list) {

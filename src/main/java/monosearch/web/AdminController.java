@@ -3,13 +3,14 @@ package monosearch.web;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Optional;
 import monosearch.index.CorpusException;
 import monosearch.index.IndexLockedException;
 import monosearch.index.ReindexSummary;
+import monosearch.index.Sha256;
 
-/** {@code POST /api/reindex}: runs the incremental reindex for a caller holding the admin token, one at a time. */
+/** The admin routes, for a caller holding the admin token: POST /api/reindex (one at a time) and /api/admin/reload. */
 public final class AdminController {
     /** Runs one reindex of the served corpus into the served index. */
     @FunctionalInterface
@@ -18,21 +19,35 @@ public final class AdminController {
     }
 
     private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reloads the editable tables from their files. */
+    @FunctionalInterface
+    public interface Tables {
+        List<TableReport> reload();
+    }
+
+    record Reloaded(List<TableReport> tables) {
     }
 
     private final byte[] token;
     private final Reindex reindex;
     private final ReindexRunner runner;
+    private final Tables tables;
 
-    AdminController(String token, Reindex reindex, ReindexRunner runner) {
+    AdminController(String token, Reindex reindex, ReindexRunner runner, Tables tables) {
         this.token = sha256(token);
         this.reindex = reindex;
         this.runner = runner;
+        this.tables = tables;
+    }
+
+    /** {@code POST /api/admin/reload}: every table read anew; a broken one is reported and the previous one kept. */
+    void reload(Context ctx) {
+        if (authorized(ctx)) {
+            ctx.json(new Reloaded(tables.reload()));
+        }
     }
 
     /** Whether the request holds the admin token; if not, the 401 or 403 is written. */

@@ -2,11 +2,11 @@ package monosearch.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
+import monosearch.index.Sha256;
+import monosearch.monograph.TableText;
 
 /**
  * The search page's scripts and stylesheet, held in memory. Javalin's static-file handler would mount the
@@ -44,12 +44,7 @@ final class AssetController {
     }
 
     private static Asset load(String name, String type) {
-        byte[] bytes = PageController.resource("/web/assets/" + name);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new Asset(bytes, type, "\"" + HexFormat.of().formatHex(digest, 0, 8) + "\"");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = TableText.bundledBytes("/web/assets/" + name);
+        return new Asset(bytes, type, "\"" + HexFormat.of().formatHex(Sha256.of(bytes), 0, 8) + "\"");
     }
 }

@@ -3,10 +3,10 @@ package monosearch.web;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.function.Supplier;
 import monosearch.monograph.Monograph;
+import monosearch.monograph.TableText;
 import monosearch.search.SearchService;
 
 /** HTML pages: the search page (static, scripted from /assets) and the monograph page (rendered here). */
@@ -16,7 +16,7 @@ final class PageController {
 
     PageController(Supplier<SearchService> search) {
         this.search = search;
-        this.searchPage = resource("/web/index.html");
+        this.searchPage = TableText.bundledBytes("/web/index.html");
     }
 
     void searchPage(Context ctx) {
@@ -45,17 +45,5 @@ final class PageController {
                 </OpenSearchDescription>
                 """.formatted(Html.escape(base));
         ctx.contentType("application/opensearchdescription+xml; charset=utf-8").result(xml);
-    }
-
-    /** A file of the jar's resources, read whole; a missing one is a broken build, not a request error. */
-    static byte[] resource(String path) {
-        try (InputStream in = PageController.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path, e);
-        }
     }
 }

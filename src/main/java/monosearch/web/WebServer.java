@@ -29,11 +29,17 @@ public final class WebServer implements AutoCloseable {
      * What a server may have beside search: meters, the reindexes it runs, the admin reindex action (used when the
      * config has an admin token).
      */
-    public record Parts(ServerMetrics metrics, ReindexRunner reindexes, AdminController.Reindex reindex) {
-        /** No meters, and {@code reindex} (may be null) for POST /api/reindex. */
+    public record Parts(ServerMetrics metrics, ReindexRunner reindexes, AdminController.Reindex reindex,
+                        AdminController.Tables tables) {
+        /** No meters, no live tables, and {@code reindex} (may be null) for POST /api/reindex. */
         public static Parts basic(AdminController.Reindex reindex) {
             ServerMetrics off = ServerMetrics.off();
-            return new Parts(off, new ReindexRunner(off), reindex);
+            return new Parts(off, new ReindexRunner(off), reindex, null);
+        }
+
+        /** The same parts, counted by these meters. */
+        public Parts withMetrics(ServerMetrics meters) {
+            return new Parts(meters, new ReindexRunner(meters), reindex, tables);
         }
     }
 
@@ -73,9 +79,15 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/search", admission.guard(api::search));
             c.routes.get("/api/suggest", admission.guard(api::suggest));
             c.routes.get("/api/monographs/{slug}", admission.guard(api::monograph));
-            if (config.adminToken() != null && parts.reindex() != null) {
-                AdminController admin = new AdminController(config.adminToken(), parts.reindex(), parts.reindexes());
-                c.routes.post("/api/reindex", admin::reindex);
+            if (config.adminToken() != null) {
+                AdminController admin = new AdminController(config.adminToken(), parts.reindex(), parts.reindexes(),
+                        parts.tables());
+                if (parts.reindex() != null) {
+                    c.routes.post("/api/reindex", admin::reindex);
+                }
+                if (parts.tables() != null) {
+                    c.routes.post("/api/admin/reload", admin::reload);
+                }
             }
             if (metrics.enabled()) {
                 c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

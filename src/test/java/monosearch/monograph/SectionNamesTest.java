@@ -32,7 +32,7 @@ class SectionNamesTest {
     }
 
     @Test
-    void theTableIsAPlainFileWithCommentsAndAliases() {
+    void theTableIsAPlainFileWithCommentsAndAliases() throws Exception {
         SectionNames custom = SectionNames.parse("# my table\nStorage: Keeping, How to keep\n\nNotes\n");
         assertEquals(Optional.of("Storage"), custom.canonical("how to keep"));
         assertEquals(Optional.of("Notes"), custom.canonical("notes"));

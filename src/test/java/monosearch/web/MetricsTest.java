@@ -31,9 +31,8 @@ class MetricsTest {
     }
 
     private static RunningServer withMetrics() throws Exception {
-        ServerMetrics metrics = ServerMetrics.prometheus();
         return RunningServer.startWith(t.index(), null, WebConfig.loopback(0).withAdminToken(TOKEN),
-                new WebServer.Parts(metrics, new ReindexRunner(metrics), t::reindex));
+                WebServer.Parts.basic(t::reindex).withMetrics(ServerMetrics.prometheus()));
     }
 
     @Test

@@ -1,0 +1,142 @@
+package monosearch.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import monosearch.monograph.SectionNames;
+import monosearch.search.Links;
+import monosearch.search.LiveIndex;
+import monosearch.search.SearchService;
+import monosearch.search.Warmup;
+import monosearch.web.AdminController;
+import monosearch.web.ReindexRunner;
+import monosearch.web.ServerMetrics;
+import monosearch.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** A running {@code serve}: the index, the live tables, the web server, and what else the settings ask for. */
+public final class Server implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Server.class);
+    /** How often the table files are looked at: a saved table is in use within a second. */
+    private static final long TABLE_WATCH_MILLIS = 500;
+
+    private final WebServer web;
+    /** Closed in reverse order of opening. */
+    private final List<AutoCloseable> parts;
+
+    private Server(WebServer web, List<AutoCloseable> parts) {
+        this.web = web;
+        this.parts = parts;
+    }
+
+    /** Starts a server as {@code serve ARGS} would, and returns once it answers. */
+    public static Server start(String... args) throws Exception {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs(args);
+        return start(command.settings());
+    }
+
+    static Server start(ServeSettings settings) throws Exception {
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            return start(settings, parts);
+        } catch (Exception | Error e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    private static Server start(ServeSettings settings, List<AutoCloseable> parts) throws Exception {
+        IndexSettings index = settings.index();
+        TableFiles files = settings.tables();
+        // Reading the query tables, opening the index, and setting up the web server (mostly class loading)
+        // don't depend on each other: on two cores, doing them side by side starts the server sooner.
+        CompletableFuture<Services.QueryTables> query = background(
+                () -> Services.queryTables(files.intents(), files.synonyms()));
+        SectionNames sectionNames = Services.sectionNames(files.sections());
+        LiveIndex live = ServedIndex.open(index, sectionNames, settings.refreshMillis());
+        parts.add(live);
+        ServerMetrics metrics = settings.metrics() ? ServerMetrics.prometheus() : ServerMetrics.off();
+        ReindexRunner reindexes = new ReindexRunner(metrics);
+        Links links = new Links(settings.linkTemplate());
+        LiveTables tables = new LiveTables(files, sectionNames, await(query),
+                (synonyms, intents) -> new SearchService(live, synonyms, intents, links),
+                names -> reindexQuietly(reindexes, "tables",
+                        () -> Services.reindexer(names, log::info).run(Services.reindexOptions(index, true))));
+        parts.add(tables);
+        tables.watch(TABLE_WATCH_MILLIS);
+        AdminController.Reindex reindex = () -> Services.reindexer(tables.sections(), log::info)
+                .run(Services.reindexOptions(index, false));
+        CompletableFuture<WebServer> web = background(() -> new WebServer(tables::search, settings.web(),
+                new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll)));
+        SearchService search = tables.search();
+        if (settings.warmupMillis() > 0) {
+            new Warmup(search).run(2_000, settings.warmupMillis(), Runtime.getRuntime().availableProcessors());
+        }
+        WebServer server = await(web).start();
+        parts.add(server);
+        SearchService.IndexStats stats = search.stats();
+        log.info("{} monographs ({} sections) from {}, serving on http://{}:{}/", stats.monographs(), stats.sections(),
+                index.index(), settings.web().host(), server.port());
+        return new Server(server, parts);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    /** For reindexes nobody waits on: the runner has logged and counted a failure, and the index served is as it was. */
+    private static void reindexQuietly(ReindexRunner runner, String trigger, AdminController.Reindex reindex) {
+        try {
+            runner.run(trigger, reindex);
+        } catch (Exception e) {
+            // logged by the runner
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+        parts.clear();
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> CompletableFuture<T> background(Step<T> step) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return step.run();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** The step's result, or what it threw, as if it had run here. */
+    private static <T> T await(CompletableFuture<T> step) throws Exception {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+}

@@ -1,0 +1,89 @@
+package monosearch.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import monosearch.cli.Server;
+
+/**
+ * {@code serve ARGS} as an operator starts it, on a free loopback port, in this JVM (a JVM of its own would take
+ * seconds more per test on two loaded cores); its log is captured for the test to read.
+ */
+public final class Serving implements AutoCloseable {
+    private final CapturedErr log;
+    private final Server server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Serving(CapturedErr log, Server server) {
+        this.log = log;
+        this.server = server;
+    }
+
+    /** Starts serve with these arguments besides loopback, a free port and no warm-up; returns once it answers. */
+    public static Serving start(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--warmup-ms", "0"));
+        all.addAll(List.of(args));
+        CapturedErr log = new CapturedErr();
+        try {
+            return new Serving(log, Server.start(all.toArray(String[]::new)));
+        } catch (Exception | Error e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    public String log() {
+        return log.text();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Asks the condition every 50 ms until it holds or the time is up; true if it held. */
+    public static boolean within(Duration limit, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        do {
+            if (condition.holds()) {
+                return true;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return condition.holds();
+    }
+
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            log.close();
+        }
+    }
+}
