@@ -76,6 +76,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Prometheus metrics at GET /metrics (env MONOSEARCH_METRICS; default: on).")
     boolean metrics;
 
+    @Option(names = "--watch", negatable = true, defaultValue = "${env:MONOSEARCH_WATCH:-false}", fallbackValue = "true",
+            description = "Reindex inside the server when files of the corpus change (env MONOSEARCH_WATCH; default: off).")
+    boolean watch;
+
+    @Option(names = "--watch-quiet-ms", paramLabel = "MS", defaultValue = "300",
+            description = "With --watch: how long the corpus must stay unchanged before the reindex (default: ${DEFAULT-VALUE}).")
+    long watchQuietMillis;
+
     @Option(names = "--exit-after-start",
             description = "Start, answer one search and the page over loopback, and exit: checks a set-up "
                     + "(the build uses it to record a class-data archive for faster starts).")
@@ -88,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
                 maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
         return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms), web,
-                metrics, linkTemplate, refreshMillis, warmupMillis, exitAfterStart);
+                metrics, new ServeSettings.Watch(watch, watchQuietMillis), linkTemplate, refreshMillis, warmupMillis,
+                exitAfterStart);
     }
 
     @Override

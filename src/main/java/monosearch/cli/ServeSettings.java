@@ -10,14 +10,32 @@ import monosearch.web.WebConfig;
  * @param tables         the editable tables
  * @param web            the HTTP server
  * @param metrics        Prometheus metrics at /metrics
+ * @param watch          reindex inside the server when the corpus changes
  * @param linkTemplate   where hits link to, or null for monosearch's own pages
  * @param refreshMillis  how often to look for a new index version
  * @param warmupMillis   representative searches before the port opens; 0 for none
  * @param exitAfterStart answer one search over loopback, then exit
  */
-record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, boolean metrics, String linkTemplate,
-                     long refreshMillis,
+record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, boolean metrics, Watch watch,
+                     String linkTemplate, long refreshMillis,
                      long warmupMillis, boolean exitAfterStart) {
+    /**
+     * The watched corpus folder.
+     *
+     * @param enabled     {@code --watch}
+     * @param quietMillis how long the folder must stay unchanged before a reindex runs
+     */
+    record Watch(boolean enabled, long quietMillis) {
+        static final long DEFAULT_QUIET_MILLIS = 300;
+        static final Watch OFF = new Watch(false, DEFAULT_QUIET_MILLIS);
+
+        Watch {
+            if (quietMillis < 10 || quietMillis > 60_000) {
+                throw new IllegalArgumentException("--watch-quiet-ms must be between 10 and 60000");
+            }
+        }
+    }
+
     ServeSettings {
         if (refreshMillis < 10) {
             throw new IllegalArgumentException("--refresh-ms must be at least 10");

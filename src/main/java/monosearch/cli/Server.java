@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import monosearch.index.CorpusWatcher;
+import monosearch.index.ReindexSummary;
 import monosearch.monograph.SectionNames;
 import monosearch.search.Links;
 import monosearch.search.LiveIndex;
@@ -64,12 +66,23 @@ public final class Server implements AutoCloseable {
         Links links = new Links(settings.linkTemplate());
         LiveTables tables = new LiveTables(files, sectionNames, await(query),
                 (synonyms, intents) -> new SearchService(live, synonyms, intents, links),
-                names -> reindexQuietly(reindexes, "tables",
-                        () -> Services.reindexer(names, log::info).run(Services.reindexOptions(index, true))));
+                names -> reindexQuietly(reindexes, "tables", () -> {
+                    ReindexSummary summary = Services.reindexer(names, log::info).run(Services.reindexOptions(index, true));
+                    live.refresh();
+                    return summary;
+                }));
         parts.add(tables);
         tables.watch(TABLE_WATCH_MILLIS);
-        AdminController.Reindex reindex = () -> Services.reindexer(tables.sections(), log::info)
-                .run(Services.reindexOptions(index, false));
+        AdminController.Reindex reindex = () -> {
+            ReindexSummary summary = Services.reindexer(tables.sections(), log::info).run(Services.reindexOptions(index, false));
+            live.refresh();
+            return summary;
+        };
+        if (settings.watch().enabled()) {
+            parts.add(new CorpusWatcher(index.corpus(), settings.watch().quietMillis(),
+                    () -> reindexQuietly(reindexes, "watch", reindex)).start());
+            log.info("watching {} for changes", index.corpus());
+        }
         CompletableFuture<WebServer> web = background(() -> new WebServer(tables::search, settings.web(),
                 new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll)));
         SearchService search = tables.search();
