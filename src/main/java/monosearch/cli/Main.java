@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "monosearch", mixinStandardHelpOptions = true, version = "monosearch 0.1.0",
         description = "Full-text search over drug monographs.",
         subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class, HeadingsCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, AnalyticsCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -84,6 +84,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "With --watch: how long the corpus must stay unchanged before the reindex (default: ${DEFAULT-VALUE}).")
     long watchQuietMillis;
 
+    @Option(names = "--analytics", negatable = true, defaultValue = "${env:MONOSEARCH_ANALYTICS:-false}", fallbackValue = "true",
+            description = "Count queries (aggregated per day: query text and counts only) for GET /api/admin/analytics "
+                    + "and the analytics command (env MONOSEARCH_ANALYTICS; default: off).")
+    boolean analytics;
+
+    @Mixin
+    AnalyticsOptions analyticsOptions;
+
     @Option(names = "--exit-after-start",
             description = "Start, answer one search and the page over loopback, and exit: checks a set-up "
                     + "(the build uses it to record a class-data archive for faster starts).")
@@ -96,8 +104,8 @@ final class ServeCommand implements Callable<Integer> {
                 maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
         return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms), web,
-                metrics, new ServeSettings.Watch(watch, watchQuietMillis), linkTemplate, refreshMillis, warmupMillis,
-                exitAfterStart);
+                metrics, new ServeSettings.Watch(watch, watchQuietMillis), analyticsOptions.settings(analytics),
+                linkTemplate, refreshMillis, warmupMillis, exitAfterStart);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package monosearch.cli;
 
+import monosearch.analytics.AnalyticsSettings;
 import monosearch.web.WebConfig;
 
 /**
@@ -11,13 +12,14 @@ import monosearch.web.WebConfig;
  * @param web            the HTTP server
  * @param metrics        Prometheus metrics at /metrics
  * @param watch          reindex inside the server when the corpus changes
+ * @param analytics      counts of what is searched
  * @param linkTemplate   where hits link to, or null for monosearch's own pages
  * @param refreshMillis  how often to look for a new index version
  * @param warmupMillis   representative searches before the port opens; 0 for none
  * @param exitAfterStart answer one search over loopback, then exit
  */
 record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, boolean metrics, Watch watch,
-                     String linkTemplate, long refreshMillis,
+                     AnalyticsSettings analytics, String linkTemplate, long refreshMillis,
                      long warmupMillis, boolean exitAfterStart) {
     /**
      * The watched corpus folder.

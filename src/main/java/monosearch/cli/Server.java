@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import monosearch.analytics.SearchAnalytics;
 import monosearch.index.CorpusWatcher;
 import monosearch.index.ReindexSummary;
 import monosearch.monograph.SectionNames;
@@ -54,6 +55,13 @@ public final class Server implements AutoCloseable {
     private static Server start(ServeSettings settings, List<AutoCloseable> parts) throws Exception {
         IndexSettings index = settings.index();
         TableFiles files = settings.tables();
+        // First, so an analytics file that cannot be read stops the start before any index is built.
+        SearchAnalytics analytics = SearchAnalytics.open(settings.analytics());
+        parts.add(analytics);
+        if (settings.analytics().enabled() && settings.web().adminToken() == null) {
+            log.warn("--analytics without an admin token: queries are counted, but GET /api/admin/analytics does not "
+                    + "exist; read them with the analytics command");
+        }
         // Reading the query tables, opening the index, and setting up the web server (mostly class loading)
         // don't depend on each other: on two cores, doing them side by side starts the server sooner.
         CompletableFuture<Services.QueryTables> query = background(
@@ -84,7 +92,7 @@ public final class Server implements AutoCloseable {
             log.info("watching {} for changes", index.corpus());
         }
         CompletableFuture<WebServer> web = background(() -> new WebServer(tables::search, settings.web(),
-                new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll)));
+                new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll, analytics)));
         SearchService search = tables.search();
         if (settings.warmupMillis() > 0) {
             new Warmup(search).run(2_000, settings.warmupMillis(), Runtime.getRuntime().availableProcessors());

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import monosearch.analytics.SearchAnalytics;
 import monosearch.index.CorpusException;
 import monosearch.index.IndexLockedException;
 import monosearch.index.ReindexSummary;
@@ -41,6 +42,13 @@ public final class AdminController {
         this.reindex = reindex;
         this.runner = runner;
         this.tables = tables;
+    }
+
+    /** {@code GET /api/admin/analytics?limit=20}: top, zero-result and unopened queries. */
+    static void analytics(Context ctx, AdminController admin, SearchAnalytics analytics) {
+        if (admin.authorized(ctx)) {
+            ctx.json(ApiJson.Analytics.of(analytics.report(Params.intInRange(ctx, "limit", 20, 1, 1000))));
+        }
     }
 
     /** {@code POST /api/admin/reload}: every table read anew; a broken one is reported and the previous one kept. */

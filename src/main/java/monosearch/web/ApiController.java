@@ -5,6 +5,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
+import monosearch.analytics.SearchAnalytics;
 import monosearch.monograph.Monograph;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
@@ -18,10 +19,12 @@ final class ApiController {
 
     private final Supplier<SearchService> search;
     private final ServerMetrics metrics;
+    private final SearchAnalytics analytics;
 
-    ApiController(Supplier<SearchService> search, ServerMetrics metrics) {
+    ApiController(Supplier<SearchService> search, ServerMetrics metrics, SearchAnalytics analytics) {
         this.search = search;
         this.metrics = metrics;
+        this.analytics = analytics;
     }
 
     void search(Context ctx) throws IOException {
@@ -36,7 +39,22 @@ final class ApiController {
         long start = System.nanoTime();
         SearchResult result = search.get().search(new SearchRequest(q, sections, drugs, limit, offset));
         metrics.search(System.nanoTime() - start);
+        if (offset == 0) {
+            analytics.searched(q, result.total());
+        }
         ctx.json(ApiJson.Search.of(result));
+    }
+
+    /**
+     * {@code POST /api/opened}, the search page's beacon when a result is opened: the body is the query, nothing
+     * else is sent or kept. Answered 204 whether analytics are on or not, so the page need not know.
+     */
+    void opened(Context ctx) {
+        String q = ctx.body().strip();
+        if (!q.isEmpty() && q.length() <= MAX_QUERY_CHARS) {
+            analytics.opened(q);
+        }
+        ctx.status(204);
     }
 
     void suggest(Context ctx) throws IOException {

@@ -1,6 +1,8 @@
 package monosearch.web;
 
 import java.util.List;
+import monosearch.analytics.AnalyticsReport;
+import monosearch.analytics.QueryCounts;
 import monosearch.index.ReindexSummary;
 import monosearch.monograph.Corpus;
 import monosearch.monograph.Monograph;
@@ -73,6 +75,18 @@ final class ApiJson {
         static Reindex of(ReindexSummary s) {
             return new Reindex(s.seen(), s.added(), s.updated(), s.removed(), s.unchanged(), Problem.of(s.skipped()),
                     Problem.of(s.warnings()), s.sections(), s.fullRebuild(), s.committed(), s.millis());
+        }
+    }
+
+    record Query(String query, long searches, long zeroResults, long opened) {
+        static List<Query> of(List<QueryCounts> counts) {
+            return counts.stream().map(c -> new Query(c.query(), c.searches(), c.zeroResults(), c.opened())).toList();
+        }
+    }
+
+    record Analytics(int days, int minCount, List<Query> top, List<Query> zeroResults, List<Query> unopened) {
+        static Analytics of(AnalyticsReport r) {
+            return new Analytics(r.days(), r.minCount(), Query.of(r.top()), Query.of(r.zeroResults()), Query.of(r.unopened()));
         }
     }
 }

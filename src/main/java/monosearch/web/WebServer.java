@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Supplier;
+import monosearch.analytics.SearchAnalytics;
 import monosearch.search.QueryTooComplexException;
 import monosearch.search.SearchService;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -30,16 +31,16 @@ public final class WebServer implements AutoCloseable {
      * config has an admin token).
      */
     public record Parts(ServerMetrics metrics, ReindexRunner reindexes, AdminController.Reindex reindex,
-                        AdminController.Tables tables) {
-        /** No meters, no live tables, and {@code reindex} (may be null) for POST /api/reindex. */
+                        AdminController.Tables tables, SearchAnalytics analytics) {
+        /** No meters, no live tables, no analytics, and {@code reindex} (may be null) for POST /api/reindex. */
         public static Parts basic(AdminController.Reindex reindex) {
             ServerMetrics off = ServerMetrics.off();
-            return new Parts(off, new ReindexRunner(off), reindex, null);
+            return new Parts(off, new ReindexRunner(off), reindex, null, SearchAnalytics.off());
         }
 
         /** The same parts, counted by these meters. */
         public Parts withMetrics(ServerMetrics meters) {
-            return new Parts(meters, new ReindexRunner(meters), reindex, tables);
+            return new Parts(meters, new ReindexRunner(meters), reindex, tables, analytics);
         }
     }
 
@@ -56,7 +57,7 @@ public final class WebServer implements AutoCloseable {
     public WebServer(Supplier<SearchService> search, WebConfig config, Parts parts) {
         this.config = config;
         this.metrics = parts.metrics();
-        ApiController api = new ApiController(search, metrics);
+        ApiController api = new ApiController(search, metrics, parts.analytics());
         PageController pages = new PageController(search);
         AssetController assets = new AssetController();
         Admission admission = new Admission(config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis());
@@ -79,6 +80,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/api/search", admission.guard(api::search));
             c.routes.get("/api/suggest", admission.guard(api::suggest));
             c.routes.get("/api/monographs/{slug}", admission.guard(api::monograph));
+            c.routes.post("/api/opened", api::opened);
             if (config.adminToken() != null) {
                 AdminController admin = new AdminController(config.adminToken(), parts.reindex(), parts.reindexes(),
                         parts.tables());
@@ -87,6 +89,9 @@ public final class WebServer implements AutoCloseable {
                 }
                 if (parts.tables() != null) {
                     c.routes.post("/api/admin/reload", admin::reload);
+                }
+                if (parts.analytics().enabled()) {
+                    c.routes.get("/api/admin/analytics", ctx -> AdminController.analytics(ctx, admin, parts.analytics()));
                 }
             }
             if (metrics.enabled()) {

@@ -408,6 +408,16 @@
     input.focus();
   }
 
+  // Which queries' results get opened, for the operator's search analytics (off unless the server was started
+  // with --analytics): the query alone, as the body of a beacon; no cookie, no identifier.
+  function reportOpened(event) {
+    const link = event.target.closest && event.target.closest('a.hit-link');
+    if (!link || !shown || !navigator.sendBeacon) return;
+    navigator.sendBeacon('/api/opened', shown.query);
+  }
+  resultList.addEventListener('click', reportOpened);
+  resultList.addEventListener('auxclick', reportOpened);
+
   main.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const inBox = event.target === input;
