@@ -17,18 +17,20 @@ import monosearch.monograph.SectionNames;
 import monosearch.search.SearchService;
 import monosearch.search.SectionIntents;
 import monosearch.search.Synonyms;
+import monosearch.web.Pins;
 import monosearch.web.TableReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The editable tables of a running server, reloaded when their files change (looked at twice a second) or when an
+ * The editable tables of a running server (sections, intents, synonyms, pins), reloaded when their files change (looked at twice a second) or when an
  * admin asks. A table that fails to load keeps the previous one, and the log names the file and line; the server
  * answers throughout. New synonyms or intents take effect with the next search; a new sections table changes how
  * monographs are read, so it is handed on for a full reindex.
  */
 final class LiveTables implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveTables.class);
+    private static final List<String> TABLES = List.of("sections", "intents", "synonyms", "pins");
 
     /** Builds a search service reading queries with these tables. */
     interface SearchFactory {
@@ -56,6 +58,7 @@ final class LiveTables implements AutoCloseable {
     private volatile Synonyms synonyms;
     private volatile SectionIntents intents;
     private volatile SearchService search;
+    private volatile Pins pins = Pins.none();
 
     /** With the tables as loaded at start; {@code sectionsChanged} runs on a thread of its own. */
     LiveTables(TableFiles files, SectionNames sections, Services.QueryTables query, SearchFactory factory,
@@ -67,12 +70,34 @@ final class LiveTables implements AutoCloseable {
         this.synonyms = query.synonyms();
         this.intents = query.intents();
         this.search = factory.build(synonyms, intents);
-        for (String table : List.of("sections", "intents", "synonyms")) {
+        for (String table : TABLES) {
             Path file = file(table);
             if (file != null) {
                 seen.put(table, Stamp.of(file));
             }
         }
+    }
+
+    /**
+     * Reads the pins file, which needs the index to check its rules: rules naming what the index lacks are
+     * reported, not fatal. A pins file that cannot be read at all stops the start.
+     */
+    void loadPins() throws IOException {
+        if (files.pins() != null) {
+            Pins loaded = Pins.load(files.pins());
+            warnAbout(loaded);
+            pins = loaded;
+        }
+    }
+
+    private List<String> warnAbout(Pins loaded) throws IOException {
+        List<String> problems = loaded.problems(files.pins().toString(), search);
+        problems.forEach(p -> log.warn("pin does nothing: {}", p));
+        return problems;
+    }
+
+    Pins pins() {
+        return pins;
     }
 
     SearchService search() {
@@ -97,10 +122,10 @@ final class LiveTables implements AutoCloseable {
         List<TableReport> reports = new ArrayList<>();
         boolean queryTablesChanged = false;
         SectionNames newSections = null;
-        for (String table : List.of("sections", "intents", "synonyms")) {
+        for (String table : TABLES) {
             Path file = file(table);
             if (file == null) {
-                reports.add(new TableReport(table, null, "bundled", null));
+                reports.add(new TableReport(table, null, table.equals("pins") ? "none" : "bundled", null));
                 continue;
             }
             Stamp stamp = Stamp.of(file);
@@ -110,14 +135,20 @@ final class LiveTables implements AutoCloseable {
             }
             seen.put(table, stamp);
             try {
+                List<String> warnings = List.of();
                 switch (table) {
                     case "sections" -> newSections = SectionNames.load(file);
                     case "intents" -> intents = SectionIntents.load(file);
-                    default -> synonyms = Synonyms.load(file);
+                    case "synonyms" -> synonyms = Synonyms.load(file);
+                    default -> {
+                        Pins loaded = Pins.load(file);
+                        warnings = warnAbout(loaded);
+                        pins = loaded;
+                    }
                 }
-                queryTablesChanged |= !table.equals("sections");
+                queryTablesChanged |= table.equals("intents") || table.equals("synonyms");
                 log.info("{} table reloaded from {}", table, file);
-                reports.add(new TableReport(table, file.toString(), "loaded", null));
+                reports.add(new TableReport(table, file.toString(), "loaded", null, warnings));
             } catch (IOException | RuntimeException e) {
                 log.warn("{} table not reloaded, the previous one is kept: {}", table, e.getMessage());
                 reports.add(new TableReport(table, file.toString(), "kept", e.getMessage()));
@@ -138,7 +169,8 @@ final class LiveTables implements AutoCloseable {
         return switch (table) {
             case "sections" -> files.sections();
             case "intents" -> files.intents();
-            default -> files.synonyms();
+            case "synonyms" -> files.synonyms();
+            default -> files.pins();
         };
     }
 

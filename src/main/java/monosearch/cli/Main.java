@@ -5,6 +5,7 @@ import monosearch.index.CorpusException;
 import monosearch.index.IndexLockedException;
 import monosearch.monograph.BadTableException;
 import monosearch.search.QueryTooComplexException;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,9 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, AnalyticsCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        // Libraries that log through java.util.logging (SnakeYAML) write to the one log too, in its format.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(run(args));
     }
 

@@ -84,6 +84,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "With --watch: how long the corpus must stay unchanged before the reindex (default: ${DEFAULT-VALUE}).")
     long watchQuietMillis;
 
+    @Option(names = "--pins", paramLabel = "FILE", defaultValue = "${env:MONOSEARCH_PINS}",
+            description = "Pinned answers, reloaded when the file changes: lines 'query => slug#anchor' put that section "
+                    + "first for that query, 'query => -slug#anchor' hides it (env MONOSEARCH_PINS).")
+    Path pins;
+
     @Option(names = "--analytics", negatable = true, defaultValue = "${env:MONOSEARCH_ANALYTICS:-false}", fallbackValue = "true",
             description = "Count queries (aggregated per day: query text and counts only) for GET /api/admin/analytics "
                     + "and the analytics command (env MONOSEARCH_ANALYTICS; default: off).")
@@ -103,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         WebConfig web = new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken(),
                 maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
-        return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms), web,
+        return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms, pins), web,
                 metrics, new ServeSettings.Watch(watch, watchQuietMillis), analyticsOptions.settings(analytics),
                 linkTemplate, refreshMillis, warmupMillis, exitAfterStart);
     }

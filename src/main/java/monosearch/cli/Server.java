@@ -80,6 +80,7 @@ public final class Server implements AutoCloseable {
                     return summary;
                 }));
         parts.add(tables);
+        tables.loadPins();
         tables.watch(TABLE_WATCH_MILLIS);
         AdminController.Reindex reindex = () -> {
             ReindexSummary summary = Services.reindexer(tables.sections(), log::info).run(Services.reindexOptions(index, false));
@@ -92,7 +93,7 @@ public final class Server implements AutoCloseable {
             log.info("watching {} for changes", index.corpus());
         }
         CompletableFuture<WebServer> web = background(() -> new WebServer(tables::search, settings.web(),
-                new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll, analytics)));
+                new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll, analytics, tables::pins, links)));
         SearchService search = tables.search();
         if (settings.warmupMillis() > 0) {
             new Warmup(search).run(2_000, settings.warmupMillis(), Runtime.getRuntime().availableProcessors());

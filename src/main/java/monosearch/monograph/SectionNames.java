@@ -44,15 +44,11 @@ public final class SectionNames {
 
     /** The table shipped with monosearch. */
     public static SectionNames bundled() {
-        try {
-            return parse(TableText.bundled("/monosearch/sections.txt"), "the bundled sections.txt");
-        } catch (BadTableException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return TableText.parseBundled("/monosearch/sections.txt", SectionNames::parse);
     }
 
     public static SectionNames load(Path file) throws BadTableException {
-        return parse(TableText.read(file), file.toString());
+        return TableText.parseFile(file, SectionNames::parse);
     }
 
     public static SectionNames parse(String table) throws BadTableException {

@@ -16,6 +16,26 @@ public final class TableText {
     private TableText() {
     }
 
+    /** Reads a table's text, named (a file, or "the bundled x.txt") so its errors can say where they are. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(String text, String name) throws BadTableException;
+    }
+
+    /** A table bundled in the jar, which must parse: one that does not is a broken build. */
+    public static <T> T parseBundled(String resource, Parser<T> parser) {
+        try {
+            return parser.parse(bundled(resource), "the bundled " + resource.substring(resource.lastIndexOf('/') + 1));
+        } catch (BadTableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** A table from a file an operator edits; what is wrong with it names the file and line. */
+    public static <T> T parseFile(Path file, Parser<T> parser) throws BadTableException {
+        return parser.parse(read(file), file.toString());
+    }
+
     /** A resource of the jar, whole; missing or unreadable is a broken build. */
     public static byte[] bundledBytes(String resource) {
         try (InputStream in = TableText.class.getResourceAsStream(resource)) {

@@ -20,8 +20,10 @@ final class Retrieval {
      * @param total   every match
      * @param counts  every match per section name and per monograph
      * @param matched the attempt that matched, rewritten, without the section filter (for the section facet)
+     * @param countNanos time spent counting, over every attempt
+     * @param rankNanos  time spent scoring and rescoring, over every attempt
      */
-    record Found(ScoreDoc[] top, long total, MatchCounts.Counts counts, Query matched) {
+    record Found(ScoreDoc[] top, long total, MatchCounts.Counts counts, Query matched, long countNanos, long rankNanos) {
     }
 
     private Retrieval() {
@@ -30,14 +32,18 @@ final class Retrieval {
     static Found first(IndexSearcher searcher, LuceneQueries.Plan plan, List<String> sections, int window)
             throws IOException {
         Found found = null;
+        long countNanos = 0;
+        long rankNanos = 0;
         for (Query attempt : plan.attempts()) {
             Query matched = searcher.rewrite(attempt);
             found = run(searcher, matched, LuceneQueries.onlySections(matched, sections), plan.proximity(), window);
+            countNanos += found.countNanos();
+            rankNanos += found.rankNanos();
             if (found.total() > 0 || searcher.timedOut()) {
                 break;
             }
         }
-        return found;
+        return new Found(found.top(), found.total(), found.counts(), found.matched(), countNanos, rankNanos);
     }
 
     /**
@@ -48,17 +54,19 @@ final class Retrieval {
      */
     private static Found run(IndexSearcher searcher, Query matched, Query query, Query proximity, int window)
             throws IOException {
+        long start = System.nanoTime();
         MatchCounts.Counts counts = searcher.search(new ConstantScoreQuery(query), new MatchCounts());
         long total = counts.sections().stream().mapToLong(SearchResult.FacetValue::count).sum();
+        long counted = System.nanoTime();
         if (total == 0) {
-            return new Found(new ScoreDoc[0], 0, counts, matched);
+            return new Found(new ScoreDoc[0], 0, counts, matched, counted - start, 0);
         }
         int depth = Math.max(window, RankingPolicy.RESCORED);
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, null, depth, false));
         if (proximity != null) {
             top = QueryRescorer.rescore(searcher, top, proximity, 1, window);
         }
-        return new Found(top.scoreDocs, total, counts, matched);
+        return new Found(top.scoreDocs, total, counts, matched, counted - start, System.nanoTime() - counted);
     }
 
     /** Matches per section name of a query, ignoring any section filter, so the other sections stay choosable. */

@@ -72,24 +72,30 @@ public final class SearchService {
         try {
             Understanding understood = understanding.understand(UserQuery.parse(request.query()), snapshot);
             LuceneQueries.Plan plan = queries.plan(understood, snapshot.searcher().getIndexReader(), request.drugs());
+            long planned = System.nanoTime();
 
             IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
             int window = Math.max(request.offset() + request.limit(), RankingPolicy.FIRST_PAGE) + 3 * RankingPolicy.FIRST_PAGE;
             Retrieval.Found found = Retrieval.first(searcher, plan, request.sections(), window);
 
+            long reranking = System.nanoTime();
             RankingPolicy.RankedDoc[] ranked = RankingPolicy.rerank(searcher, found.top(), found.counts(), understood);
             List<ScoreDoc> ordered = understood.namesDrug() ? List.of(ranked) : RankingPolicy.diversify(ranked);
+            long policy = System.nanoTime() - reranking;
 
             List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
                     Math.min(request.offset() + request.limit(), ordered.size()));
+            long presenting = System.nanoTime();
             List<SearchResult.Hit> hits = presenter.hits(searcher, plan.highlight(), page);
+            long snippets = System.nanoTime() - presenting;
             List<SearchResult.FacetValue> sectionFacet = request.sections().isEmpty()
                     ? found.counts().sections() : Retrieval.sectionCounts(searcher, found.matched());
             boolean partial = searcher.timedOut();
             String suggestion = partial || found.total() == 0 ? null : Presenter.suggestion(request.query(), understood);
             double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
             return new SearchResult(request.query(), found.total(), tookMs, hits,
-                    new SearchResult.Facets(sectionFacet), suggestion, partial);
+                    new SearchResult.Facets(sectionFacet), suggestion, partial,
+                    new SearchResult.Timings(planned - start, found.countNanos(), found.rankNanos() + policy, snippets));
         } finally {
             index.release(snapshot);
         }

@@ -35,15 +35,11 @@ public final class SectionIntents {
     }
 
     public static SectionIntents bundled() {
-        try {
-            return parse(TableText.bundled("/monosearch/intents.txt"), "the bundled intents.txt");
-        } catch (BadTableException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return TableText.parseBundled("/monosearch/intents.txt", SectionIntents::parse);
     }
 
     public static SectionIntents load(Path file) throws BadTableException {
-        return parse(TableText.read(file), file.toString());
+        return TableText.parseFile(file, SectionIntents::parse);
     }
 
     /**

@@ -45,15 +45,11 @@ public final class Synonyms {
     }
 
     public static Synonyms bundled() {
-        try {
-            return parse(TableText.bundled("/monosearch/synonyms.txt"), "the bundled synonyms.txt");
-        } catch (BadTableException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return TableText.parseBundled("/monosearch/synonyms.txt", Synonyms::parse);
     }
 
     public static Synonyms load(Path file) throws BadTableException {
-        return parse(TableText.read(file), file.toString());
+        return TableText.parseFile(file, Synonyms::parse);
     }
 
     static Synonyms parse(String text, String name) throws BadTableException {

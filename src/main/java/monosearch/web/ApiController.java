@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import monosearch.analytics.SearchAnalytics;
 import monosearch.monograph.Monograph;
+import monosearch.search.Links;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
 import monosearch.search.SearchService;
@@ -20,11 +21,16 @@ final class ApiController {
     private final Supplier<SearchService> search;
     private final ServerMetrics metrics;
     private final SearchAnalytics analytics;
+    private final Supplier<Pins> pins;
+    private final Links links;
 
-    ApiController(Supplier<SearchService> search, ServerMetrics metrics, SearchAnalytics analytics) {
+    ApiController(Supplier<SearchService> search, ServerMetrics metrics, SearchAnalytics analytics, Supplier<Pins> pins,
+                  Links links) {
         this.search = search;
         this.metrics = metrics;
         this.analytics = analytics;
+        this.pins = pins;
+        this.links = links;
     }
 
     void search(Context ctx) throws IOException {
@@ -37,12 +43,15 @@ final class ApiController {
         int limit = Params.intInRange(ctx, "limit", 10, 1, 100);
         int offset = Params.intInRange(ctx, "offset", 0, 0, 10_000);
         long start = System.nanoTime();
-        SearchResult result = search.get().search(new SearchRequest(q, sections, drugs, limit, offset));
-        metrics.search(System.nanoTime() - start);
+        SearchService service = search.get();
+        SearchRequest request = new SearchRequest(q, sections, drugs, limit, offset);
+        SearchResult result = service.search(request);
+        metrics.search(System.nanoTime() - start, result.timings());
         if (offset == 0) {
             analytics.searched(q, result.total());
         }
-        ctx.json(ApiJson.Search.of(result));
+        List<ApiJson.Hit> hits = pins.get().apply(request, result.hits().stream().map(ApiJson.Hit::of).toList(), service, links);
+        ctx.json(ApiJson.Search.of(result, hits));
     }
 
     /**

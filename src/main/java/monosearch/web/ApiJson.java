@@ -20,18 +20,23 @@ final class ApiJson {
 
     record Search(String query, long total, double tookMs, List<Hit> hits, Facets facets, String suggestion,
                   boolean partial) {
-        static Search of(SearchResult r) {
-            return new Search(r.query(), r.total(), r.tookMs(), r.hits().stream().map(Hit::of).toList(),
+        static Search of(SearchResult r, List<Hit> hits) {
+            return new Search(r.query(), r.total(), r.tookMs(), hits,
                     new Facets(r.facets().section().stream().map(f -> new FacetValue(f.value(), f.count())).toList()),
                     r.suggestion(), r.partial());
         }
     }
 
+    /** One hit; {@code pinned} when a rule of the pins file put it first. */
     record Hit(String drug, String slug, String section, String heading, List<String> path, String anchor, String url,
-               float score, String snippet) {
+               float score, String snippet, boolean pinned) {
         static Hit of(SearchResult.Hit h) {
             return new Hit(h.drug(), h.slug(), h.section(), h.heading(), h.path(), h.anchor(), h.url(), h.score(),
-                    h.snippet());
+                    h.snippet(), false);
+        }
+
+        Hit asPinned() {
+            return new Hit(drug, slug, section, heading, path, anchor, url, score, snippet, true);
         }
     }
 

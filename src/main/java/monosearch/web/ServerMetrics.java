@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import monosearch.search.SearchResult;
 import monosearch.search.SearchService;
 
 /**
@@ -39,6 +40,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus;
     private final JvmGcMetrics gc;
     private final Timer search;
+    private final Timer[] phases;
 
     private ServerMetrics(MeterRegistry registry, PrometheusMeterRegistry prometheus) {
         this.registry = registry;
@@ -56,6 +58,12 @@ public final class ServerMetrics implements AutoCloseable {
         }
         this.search = Timer.builder("monosearch.search").description("Searches answered, by time taken")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        this.phases = new Timer[4];
+        String[] names = {"plan", "count", "rank", "snippets"};
+        for (int i = 0; i < names.length; i++) {
+            phases[i] = Timer.builder("monosearch.search.phase").description("Time searches spend in each phase")
+                    .tag("phase", names[i]).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        }
     }
 
     /** Meters in the Prometheus registry, scraped at {@code /metrics}. */
@@ -84,15 +92,13 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 
-    void search(long nanos) {
+    /** One search answered: its whole time, and each of its phases. */
+    void search(long nanos, SearchResult.Timings timings) {
         search.record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** One phase of one search (plan, count, rank, snippets). */
-    public void searchPhase(String phase, long nanos) {
-        Timer.builder("monosearch.search.phase").description("Time searches spend in each phase")
-                .tag("phase", phase).serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        phases[0].record(timings.plan(), TimeUnit.NANOSECONDS);
+        phases[1].record(timings.count(), TimeUnit.NANOSECONDS);
+        phases[2].record(timings.rank(), TimeUnit.NANOSECONDS);
+        phases[3].record(timings.snippets(), TimeUnit.NANOSECONDS);
     }
 
     /** One reindex run inside the server: who asked (admin, watch, tables), how it ended, how long it took. */

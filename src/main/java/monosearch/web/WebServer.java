@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Supplier;
 import monosearch.analytics.SearchAnalytics;
+import monosearch.search.Links;
 import monosearch.search.QueryTooComplexException;
 import monosearch.search.SearchService;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -31,16 +32,16 @@ public final class WebServer implements AutoCloseable {
      * config has an admin token).
      */
     public record Parts(ServerMetrics metrics, ReindexRunner reindexes, AdminController.Reindex reindex,
-                        AdminController.Tables tables, SearchAnalytics analytics) {
-        /** No meters, no live tables, no analytics, and {@code reindex} (may be null) for POST /api/reindex. */
+                        AdminController.Tables tables, SearchAnalytics analytics, Supplier<Pins> pins, Links links) {
+        /** No meters, live tables, analytics or pins, and {@code reindex} (may be null) for POST /api/reindex. */
         public static Parts basic(AdminController.Reindex reindex) {
             ServerMetrics off = ServerMetrics.off();
-            return new Parts(off, new ReindexRunner(off), reindex, null, SearchAnalytics.off());
+            return new Parts(off, new ReindexRunner(off), reindex, null, SearchAnalytics.off(), Pins::none, new Links(null));
         }
 
         /** The same parts, counted by these meters. */
         public Parts withMetrics(ServerMetrics meters) {
-            return new Parts(meters, new ReindexRunner(meters), reindex, tables, analytics);
+            return new Parts(meters, new ReindexRunner(meters), reindex, tables, analytics, pins, links);
         }
     }
 
@@ -57,7 +58,7 @@ public final class WebServer implements AutoCloseable {
     public WebServer(Supplier<SearchService> search, WebConfig config, Parts parts) {
         this.config = config;
         this.metrics = parts.metrics();
-        ApiController api = new ApiController(search, metrics, parts.analytics());
+        ApiController api = new ApiController(search, metrics, parts.analytics(), parts.pins(), parts.links());
         PageController pages = new PageController(search);
         AssetController assets = new AssetController();
         Admission admission = new Admission(config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis());

@@ -25,7 +25,8 @@ class ApiContractTest {
         try (RunningServer server = RunningServer.start(t.index())) {
             JsonNode search = json.readTree(server.get("/api/search?q=capillary+leak").body());
             assertEquals(Set.of("query", "total", "tookMs", "hits", "facets", "suggestion", "partial"), names(search));
-            assertEquals(Set.of("drug", "slug", "section", "heading", "path", "anchor", "url", "score", "snippet"),
+            assertEquals(Set.of("drug", "slug", "section", "heading", "path", "anchor", "url", "score", "snippet",
+                    "pinned"),
                     names(search.get("hits").get(0)));
             assertEquals(Set.of("section"), names(search.get("facets")));
             assertEquals(Set.of("value", "count"), names(search.get("facets").get("section").get(0)));

@@ -51,6 +51,10 @@ class MetricsTest {
             assertEquals(counted + 3, after.value("monosearch_search_seconds_count"));
             assertEquals(counted + 3, after.value("monosearch_search_seconds_bucket", "le", "+Inf"));
             assertTrue(after.value("monosearch_search_seconds_sum") > before.value("monosearch_search_seconds_sum"));
+            for (String phase : new String[] {"plan", "count", "rank", "snippets"}) {
+                assertEquals(counted + 3, after.value("monosearch_search_phase_seconds_count", "phase", phase), phase);
+                assertTrue(after.value("monosearch_search_phase_seconds_sum", "phase", phase) > 0, phase);
+            }
         }
     }
 
