@@ -3,12 +3,8 @@ package monosearch.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +62,7 @@ public final class BenchRun {
         if (settings.corpus() != null) {
             // The one-file-changed run edits a file: never the user's own corpus, always a copy.
             log.println("bench: copying " + settings.corpus() + " to " + corpus);
-            copyTree(settings.corpus(), corpus);
+            Folders.copyTree(settings.corpus(), corpus);
             corpusLabel = "the corpus in " + settings.corpus();
         } else {
             log.printf(Locale.ROOT, "bench: writing %,d synthetic monographs (seed %d) to %s%n",
@@ -196,21 +192,4 @@ public final class BenchRun {
             return md.get(md.size() / 2);
         }
     }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
 }

@@ -124,20 +124,13 @@ final class SnippetFormatter extends PassageFormatter {
     private static void appendText(StringBuilder out, String content, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = content.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\n' -> {
-                    boolean paragraph = i + 1 < to && content.charAt(i + 1) == '\n';
-                    out.append(" · ");
-                    if (paragraph) {
-                        i++;
-                    }
+            if (c == '\n') {
+                out.append(" · ");
+                if (i + 1 < to && content.charAt(i + 1) == '\n') {
+                    i++;
                 }
-                default -> out.append(c);
+            } else {
+                Html.append(out, c);
             }
         }
     }

@@ -73,9 +73,13 @@ final class ApiController {
     }
 
     void monograph(Context ctx) throws IOException {
-        Monograph m = search.get().monograph(ctx.pathParam("slug"))
-                .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
-        ctx.json(ApiJson.MonographJson.of(m));
+        ctx.json(ApiJson.MonographJson.of(monographOr404(search.get(), ctx)));
+    }
+
+    /** The monograph the path's {slug} names, or a 404 that says so: the API and the page look it up alike. */
+    static Monograph monographOr404(SearchService search, Context ctx) throws IOException {
+        String slug = ctx.pathParam("slug");
+        return search.monograph(slug).orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + slug + "'"));
     }
 
     void health(Context ctx) throws IOException {

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
+import monosearch.search.Html;
 
 /**
  * A monograph as a readable HTML page: the sections in order, a table of contents, and on each heading the id

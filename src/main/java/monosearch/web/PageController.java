@@ -1,12 +1,12 @@
 package monosearch.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.TableText;
+import monosearch.search.Html;
 import monosearch.search.SearchService;
 
 /** HTML pages: the search page (static, scripted from /assets) and the monograph page (rendered here). */
@@ -24,8 +24,7 @@ final class PageController {
     }
 
     void monograph(Context ctx) throws IOException {
-        Monograph m = search.get().monograph(ctx.pathParam("slug"))
-                .orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + ctx.pathParam("slug") + "'"));
+        Monograph m = ApiController.monographOr404(search.get(), ctx);
         String query = ctx.queryParam("q");
         Set<String> matched = query == null || query.isBlank() || query.length() > ApiController.MAX_QUERY_CHARS || query.split("\\s+").length > ApiController.MAX_QUERY_WORDS
                 ? Set.of() : search.get().matchedWords(m.slug(), query);

@@ -13,6 +13,7 @@ import monosearch.monograph.BadTableException;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
 import monosearch.monograph.TableText;
+import monosearch.search.Html;
 import monosearch.search.Links;
 import monosearch.search.QueryKey;
 import monosearch.search.SearchRequest;

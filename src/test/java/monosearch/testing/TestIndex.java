@@ -5,8 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import monosearch.index.Folders;
 import monosearch.index.ReindexSummary;
 import monosearch.index.Reindexer;
 import monosearch.monograph.MonographParser;
@@ -50,7 +49,11 @@ public final class TestIndex {
     }
 
     public TestIndex withBundledCorpus() {
-        copyTree(bundledCorpus(), corpus);
+        try {
+            Folders.copyTree(bundledCorpus(), corpus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
@@ -90,20 +93,5 @@ public final class TestIndex {
             md.append("### ").append(headingsAndTexts[i]).append('\n').append(headingsAndTexts[i + 1]).append("\n\n");
         }
         return md.toString();
-    }
-
-    public static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.naturalOrder())::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

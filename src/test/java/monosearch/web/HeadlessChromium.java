@@ -9,12 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.stream.Stream;
+import monosearch.index.Folders;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -119,8 +118,8 @@ final class HeadlessChromium implements AutoCloseable {
 
     // Chromium may still be flushing its profile as it exits; a leftover temp folder is not worth a failure.
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Folders.deleteTree(dir);
         } catch (IOException | UncheckedIOException e) {
             // ignored, see above
         }
