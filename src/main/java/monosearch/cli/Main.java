@@ -2,6 +2,7 @@ package monosearch.cli;
 
 import java.io.IOException;
 import monosearch.index.CorpusException;
+import monosearch.index.IndexDiskFullException;
 import monosearch.index.IndexLockedException;
 import monosearch.monograph.BadTableException;
 import monosearch.search.QueryTooComplexException;
@@ -35,7 +36,7 @@ public final class Main {
             return 2;
         }
         if (e instanceof CorpusException || e instanceof IllegalArgumentException || e instanceof QueryTooComplexException
-                || e instanceof BadTableException) {
+                || e instanceof BadTableException || e instanceof IndexDiskFullException) {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 1;
         }

@@ -84,16 +84,88 @@ public final class Reindexer {
                 throw new CorpusException("no monograph files (*.md, *.markdown) in " + options.corpus()
                         + "; the index was left as it was");
             }
+            Set<String> before = Set.of(dir.listAll());
             IndexWriter writer = openWriter(dir, options.index());
             try {
                 ReindexSummary summary = write(writer, corpus, indexed, fullReason, options, start);
                 writer.close();
                 return summary;
             } catch (IOException | RuntimeException | Error e) {
-                writer.rollback();
+                rollBack(writer);
+                long written = removeUnreferenced(dir, options.index(), before);
+                if (isDiskFull(e)) {
+                    throw diskFull(options.index(), corpus, written, e);
+                }
                 throw e;
             }
         }
+    }
+
+    private static void rollBack(IndexWriter writer) {
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            // Its files are removed below all the same; the reindex's own failure is the one to report.
+        }
+    }
+
+    /**
+     * Deletes what the failed run wrote: the files that were not in the folder before it and that the last commit
+     * does not reference. Rolling back already drops most of them, but not those of segments whose writing failed,
+     * and on a full disk those are what keeps it full. Returns the bytes removed.
+     */
+    private static long removeUnreferenced(Directory dir, Path index, Set<String> before) {
+        Set<String> keep = new HashSet<>(before);
+        try {
+            if (DirectoryReader.indexExists(dir)) {
+                keep.addAll(SegmentInfos.readLatestCommit(dir).files(true));
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        long removed = 0;
+        try {
+            for (String name : dir.listAll()) {
+                if (!keep.contains(name) && !name.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    Path file = index.resolve(name);
+                    removed += Files.size(file);
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // What could not be removed is removed by the next run's writer.
+        }
+        return removed;
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IndexDiskFullException diskFull(Path index, Corpus corpus, long written, Throwable cause) {
+        long corpusBytes = corpus.files().stream().mapToLong(CorpusFile::size).sum();
+        long free;
+        try {
+            free = Files.getFileStore(index).getUsableSpace();
+        } catch (IOException e) {
+            free = -1;
+        }
+        // An index takes about the size of its text (docs/performance.md); a full rebuild holds both copies at once.
+        return new IndexDiskFullException(String.format(java.util.Locale.ROOT,
+                "no space left on the disk of the index folder %s: the reindex had written %.1f MB when the disk filled, "
+                        + "and needs about %.1f MB free (the corpus is %.1f MB; an index takes about as much as its text)%s. "
+                        + "Its partial files were removed and the previous index is kept",
+                index.toAbsolutePath().normalize(), mb(written), mb(Math.max(written, corpusBytes)), mb(corpusBytes),
+                free < 0 ? "" : String.format(java.util.Locale.ROOT, "; %.1f MB are free now", mb(free))), cause);
+    }
+
+    private static double mb(long bytes) {
+        return bytes / (1024.0 * 1024.0);
     }
 
     private Corpus scanCorpus(Options options) throws IOException {
@@ -170,6 +242,7 @@ public final class Reindexer {
             flushInParallel(writer, pool, threads);
         } finally {
             pool.shutdownNow();
+            awaitStopped(pool);
         }
         int removed = 0;
         for (String source : indexed.keySet()) {
@@ -212,6 +285,15 @@ public final class Reindexer {
         }
         for (Future<?> flush : flushes) {
             await(flush);
+        }
+    }
+
+    /** No indexing thread may still be writing when a failed run is rolled back and its files removed. */
+    private static void awaitStopped(ExecutorService pool) {
+        try {
+            pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

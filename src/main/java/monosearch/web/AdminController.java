@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import monosearch.analytics.SearchAnalytics;
 import monosearch.index.CorpusException;
+import monosearch.index.IndexDiskFullException;
 import monosearch.index.IndexLockedException;
 import monosearch.index.ReindexSummary;
 import monosearch.index.Sha256;
@@ -90,6 +91,8 @@ public final class AdminController {
             WebServer.error(ctx, 409, e.getMessage());
         } catch (CorpusException e) {
             WebServer.error(ctx, 500, e.getMessage());
+        } catch (IndexDiskFullException e) {
+            WebServer.error(ctx, 507, e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package monosearch.web;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import monosearch.index.CorpusException;
+import monosearch.index.IndexDiskFullException;
 import monosearch.index.IndexLockedException;
 import monosearch.index.ReindexSummary;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class ReindexRunner {
             metrics.reindex(trigger, summary.committed() ? "committed" : "unchanged", System.nanoTime() - start);
             summary.log(log);
             return summary;
-        } catch (CorpusException | IndexLockedException e) {
+        } catch (CorpusException | IndexLockedException | IndexDiskFullException e) {
             metrics.reindex(trigger, "failed", System.nanoTime() - start);
             log.error("reindex ({}) failed, the index served is unchanged: {}", trigger, e.getMessage());
             throw e;
