@@ -31,7 +31,7 @@ final class HeadingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SectionNames names = options.sections == null ? SectionNames.bundled() : SectionNames.load(options.sections);
+        SectionNames names = Services.sectionNames(options.sections);
         MonographParser parser = new MonographParser(names);
         Corpus corpus = new CorpusScanner(options.maxFileBytes).scan(options.corpus);
         Map<String, Map<String, Integer>> headingsBySection = new TreeMap<>();
