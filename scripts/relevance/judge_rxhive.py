@@ -199,7 +199,7 @@ ANY = None
 # and every other section of the drug is 1 (it is the right drug, not the right section).
 TOPICS = {
     "usage": [({"usage"}, None, 3), ({"overview"}, None, 2)],
-    "dose": [({"dosage"}, None, 3), ({"faq"}, r"dos(e|es|age|ing)|how much", 2)],
+    "dose": [({"dosage"}, None, 3), ({"faq"}, r"how much|maximum (daily )?dose|daily dose|usual dose|dosage|\d+\s?mg", 2)],
     "side": [({"side"}, None, 3)],
     "how": [({"how"}, None, 3)],
     "precautions": [({"precautions", "boxed"}, None, 3), ({"contra", "populations", "interactions"}, None, 2)],
@@ -214,8 +214,8 @@ TOPICS = {
                   (ANY, r"pregnan\w*", 2)],
     "breastfeeding": [({"populations", "precautions", "contra", "faq"}, r"breast\W?feed\w*|breast milk|lactat\w*|nursing", 3),
                       (ANY, r"breast\W?feed\w*|breast milk|lactat\w*|nursing", 2)],
-    "alcohol": [({"precautions", "contra", "interactions", "faq", "boxed", "populations"}, r"alcohol\w*", 3),
-                (ANY, r"alcohol\w*", 2)],
+    "alcohol": [({"precautions", "contra", "interactions", "faq", "boxed", "populations"}, r"alcohol(?!ism)\w*|ethanol|drinking", 3),
+                (ANY, r"alcohol(?!ism)\w*|ethanol", 2)],
     "missed": [({"faq", "dosage"}, r"miss(ed|es)?( a| the| your)? dos\w*|forget\w*|forgot\w*", 3),
                (ANY, r"miss(ed|es)?( a| the| your)? dos\w*", 2)],
     # How long it stays in the body: half-life and elimination, else How it Works.
@@ -230,15 +230,15 @@ TOPICS = {
     "kidney": [({"dosage", "precautions", "contra", "faq", "boxed"}, r"kidney\w*|renal", 3), (ANY, r"kidney\w*|renal", 2)],
     "liver": [({"dosage", "precautions", "contra", "faq", "boxed"}, r"liver|hepat\w*", 3), (ANY, r"liver|hepat\w*", 2)],
     "overdose": [(ANY, r"overdos\w*|too much|toxicity", 3), (ANY, r"double (the |a |your )?dose|extra dose", 2)],
-    "children": [({"dosage", "precautions", "contra", "faq", "populations"}, r"child\w*|pediatric|paediatric|infants?|kids", 3),
-                 (ANY, r"child\w*|pediatric|paediatric", 2)],
+    "children": [({"dosage", "precautions", "contra", "faq", "populations"}, r"(?<!reach of )child\w*|pediatric|paediatric|infants?|kids", 3),
+                 (ANY, r"(?<!reach of )child\w*|pediatric|paediatric", 2)],
     "elderly": [(ANY, r"elderly|older (adults|patients|people)|geriatric", 3)],
     "stopping": [({"precautions", "faq", "dosage", "boxed"}, r"stop\w* (taking|treatment|the medication|abruptly|suddenly)|discontinu\w*|withdrawal", 3),
                  (ANY, r"stop\w* (taking|treatment|the medication|abruptly|suddenly)|discontinu\w*|withdrawal", 2)],
     "storage": [(ANY, r"stor(e|ed|age|ing)|refrigerat\w*|room temperature", 3)],
-    "sunlight": [(ANY, r"sun\w*|photosensitiv\w*|uv", 3)],
-    "weight": [(ANY, r"weight (gain|loss)|gain weight|lose weight", 3)],
-    "sleep": [(ANY, r"drows\w*|sleep\w*|insomnia|sedat\w*", 3)],
+    "sunlight": [(ANY, r"sun sensitivity|sensitiv\w* to (the )?sun(light)?|photosensitiv\w*|sunburn\w*|sun exposure|sunscreen|sunlamps?|uv (light|rays|exposure)", 3)],
+    "weight": [({"side", "faq", "precautions"}, r"weight (gain|loss)|gain weight|lose weight", 3), (ANY, r"weight (gain|loss)|gain weight|lose weight", 2)],
+    "sleep": [({"side", "precautions", "faq"}, r"drows\w*|sleep\w*|somnolence|sedat\w*", 3), (ANY, r"drows\w*|sleepiness|somnolence|sedat\w*", 2)],
 }
 _TOPIC_RES = {t: [(kinds, re.compile(r"(?<!\w)(?:" + p + r")(?!\w)", re.I) if p else None, g) for kinds, p, g in rules]
               for t, rules in TOPICS.items()}
@@ -303,8 +303,8 @@ class Judge:
                         g = grade
                         break
                 self.put_secondary(grades, slug, s, g, minus)
-            if not any(v >= 2 for k, v in grades.items() if k.startswith(slug + "/")):
-                self.problems.append("topic %s: nothing in %s answers it" % (name, slug))
+        if not any(v >= 2 for v in grades.values()):
+            self.problems.append("topic %s: nothing in %s answers it" % (name, ",".join(s for s, _ in slugs)))
         return grades
 
     def effect(self, pattern):
