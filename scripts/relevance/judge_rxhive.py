@@ -84,6 +84,21 @@ def contains_ingredient(slug, drug_slug):
 
 # --- patterns ------------------------------------------------------------------------------------------------
 
+def top_level_alternatives(text):
+    """'a (b|c)|d' -> ['a (b|c)', 'd']: a bar inside parentheses belongs to its group."""
+    out, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c == "(" and text[i - 1:i] != "\\":
+            depth += 1
+        elif c == ")" and text[i - 1:i] != "\\":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return out
+
+
 class Terms:
     """'a b|c': either phrase, words joined by space or hyphen, a plural allowed; parts may be regex.
 
@@ -93,7 +108,7 @@ class Terms:
     def __init__(self, alternatives):
         alts = []
         self.literals = []
-        for alt in alternatives.split("|"):
+        for alt in top_level_alternatives(alternatives):
             words = alt.strip().split()
             alts.append(r"[\s-]+".join(words))
             lead = re.match(r"[a-z0-9']*", words[0].lower()).group(0)
@@ -156,8 +171,11 @@ def treated(text, hit):
 
 _NAME_NOISE = {"acid", "sodium", "potassium", "calcium", "hydrochloride", "oral", "systemic", "topical", "injection",
                "combination", "combinations", "with", "and", "human", "recombinant", "tablets", "extended", "release"}
-_IS_A = re.compile(r"\b(is|are|was|were|acts as|works as|used as|classified as|belongs to|member of|known as)\s+"
-                   r"(an?|the|one of the|part of the|a member of the|a class of|a type of|a group of|a class of drugs called)?"
+_IS_A = re.compile(r"(\b(is|are|was|were|acts as|works as|used as|classified as|belongs to|belonging to|member of|known as|works by)|['’]s)\s+"
+                   # Longest first: the first alternative that fits is taken, and "a" fits "a class of ..." too.
+                   r"(a member of the|one of the|part of the|an?|the)?\s*"
+                   r"((type|class|kind|group|member|family) of (drugs?|medications?|medicines?|agents?|antibiotics?)"
+                   r"( called| known as)?\s+(an?\s+|the\s+)?)?"
                    r"\s*(?P<gap>([\w'()-]+,?\s+){0,4})$", re.I)
 _GAP_BREAKS = re.compile(r"\b(not|no|never|to|for|against|with|from|by|that|which|who|of|in|on|reverse\w*|antidote|neutraliz\w*)\b", re.I)
 _APPOSITION = re.compile(r"(?P<head>[^,(:]*)(,|\(|:| - )\s*(an?\s+|the\s+)?(?P<gap>([\w'-]+\s+){0,3})$")
