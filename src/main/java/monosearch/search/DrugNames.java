@@ -118,6 +118,26 @@ public final class DrugNames {
         return out;
     }
 
+    /**
+     * How many ingredients a name combines, as {@link #ingredients} splits it, counted without splitting: this
+     * runs for every ranked hit.
+     */
+    static int ingredientCount(String name) {
+        int count = 1;
+        for (int i = name.indexOf('+'); i >= 0; i = name.indexOf('+', i + 1)) {
+            boolean spaced = i > 0 && Character.isWhitespace(name.charAt(i - 1))
+                    && i + 1 < name.length() && Character.isWhitespace(name.charAt(i + 1));
+            int next = i + 1;
+            while (next < name.length() && Character.isWhitespace(name.charAt(next))) {
+                next++;
+            }
+            if (spaced || (next < name.length() && Character.isLetter(name.charAt(next)))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The names a monograph's title gives besides itself: without qualifiers, and what stands in brackets. */
     private static List<String> otherNames(String name) {
         List<String> out = new ArrayList<>();

@@ -49,7 +49,7 @@ record HitKeys(int[] segment, int[] slugOrd, String[] slug, String[] section, in
             keys.slug[i] = keys.slugOrd[i] < 0 ? "" : slugs.lookupOrd(keys.slugOrd[i]).utf8ToString();
             keys.section[i] = sections.advanceExact(local) ? sections.lookupOrd(sections.ordValue()).utf8ToString() : "";
             keys.ingredients[i] = drugs.advanceExact(local)
-                    ? DrugNames.ingredients(drugs.lookupOrd(drugs.ordValue()).utf8ToString()).size() : 1;
+                    ? DrugNames.ingredientCount(drugs.lookupOrd(drugs.ordValue()).utf8ToString()) : 1;
         }
         return keys;
     }

@@ -27,7 +27,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 public final class Synonyms {
     private static final Pattern LINE = Pattern.compile("at line (\\d+)");
     /** Entries of more than one word, e.g. "low blood pressure", longest first. */
-    private final List<List<String>> phrases;
+    private final Map<String, List<List<String>>> phrasesByFirstWord = new HashMap<>();
     /** Each entry (folded words joined by spaces) to the entries it may stand for. */
     private final Map<String, List<List<String>>> alternatives;
     private final int longestEntry;
@@ -35,7 +35,9 @@ public final class Synonyms {
 
     private Synonyms(SynonymMap map, List<List<String>> phrases, Map<String, List<List<String>>> alternatives) {
         this.map = map;
-        this.phrases = phrases;
+        for (List<String> phrase : phrases) {
+            phrasesByFirstWord.computeIfAbsent(phrase.get(0), k -> new ArrayList<>()).add(phrase);
+        }
         this.alternatives = alternatives;
         this.longestEntry = alternatives.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(0);
     }
@@ -140,7 +142,12 @@ public final class Synonyms {
 
     /** The longest multi-word entry starting at word {@code start}, as a number of words; 0 if none. */
     int phraseAt(List<String> words, int start, boolean[] taken) {
-        for (List<String> phrase : phrases) {
+        String first = words.get(start);
+        List<List<String>> candidates = phrasesByFirstWord.getOrDefault(first, List.of());
+        if (candidates.isEmpty() && first.length() > 3 && first.endsWith("s")) {
+            candidates = phrasesByFirstWord.getOrDefault(first.substring(0, first.length() - 1), List.of());
+        }
+        for (List<String> phrase : candidates) {
             int n = phrase.size();
             if (start + n <= words.size() && sameWords(words.subList(start, start + n), phrase)) {
                 boolean free = true;
