@@ -13,6 +13,7 @@ import monosearch.bench.BenchSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
                 "Generates a deterministic synthetic corpus unless --corpus is given. Takes a few minutes; "
                         + "uses the whole machine, so run nothing else meanwhile."})
 final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Spec
     CommandSpec spec;
 
@@ -87,23 +91,23 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (monographs < 1 || !List.of("auto", "wrk", "java").contains(loadTool)) {
-            System.err.println("bench: --monographs must be at least 1 and --load-tool one of auto, wrk, java");
+            main.err.println("bench: --monographs must be at least 1 and --load-tool one of auto, wrk, java");
             return 2;
         }
         List<String> jvm = Arrays.stream(serverJvm.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         BenchSettings settings = new BenchSettings(monographs, queries, corpus, keep, seed, warmupSeconds, searchSeconds,
                 httpSeconds, ftsRounds, loadTool, jvm, http, fts, commandLine(), note);
-        BenchResults results = new BenchRun(settings, System.err).run();
+        BenchResults results = new BenchRun(settings, main.err).run();
         String markdown = new BenchReport(results).markdown();
         if (out == null) {
-            System.out.print(markdown);
+            main.out.print(markdown);
         } else {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             Files.writeString(out, markdown, StandardCharsets.UTF_8);
-            System.err.println("bench: figures written to " + out);
+            main.err.println("bench: figures written to " + out);
         }
         return 0;
     }

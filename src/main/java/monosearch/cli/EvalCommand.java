@@ -13,12 +13,16 @@ import monosearch.eval.Judgments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure ranking quality: index the corpora in a temporary folder, run a judged query set, "
                 + "and print P@1, Drug@1, MRR@10, nDCG@10 and Recall@10 per query class and overall, next to a plain "
                 + "baseline (StandardAnalyzer, BM25 on the body text only).")
 final class EvalCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Option(names = "--judgments", paramLabel = "FILE", defaultValue = "src/test/resources/relevance/judgments.tsv",
             description = "Judged queries: class<TAB>query<TAB>slug/Section=grade;... (default: ${DEFAULT-VALUE}).")
     Path judgments;
@@ -52,12 +56,12 @@ final class EvalCommand implements Callable<Integer> {
                         unindexed.size(), String.join(", ", unindexed.subList(0, Math.min(5, unindexed.size()))));
             }
             EvalReport report = new Evaluation(workspace.monosearch(), workspace.baseline()).run(covered);
-            System.out.printf("%d judged queries over %s (%d skipped: their answers are in a corpus not given)%n%n",
+            main.out.printf("%d judged queries over %s (%d skipped: their answers are in a corpus not given)%n%n",
                     covered.size(), dirs, judged.size() - covered.size());
-            System.out.print(report.table());
+            main.out.print(report.table());
             if (showFailures) {
-                System.out.println();
-                report.failures().forEach(f -> System.out.println("miss: " + f));
+                main.out.println();
+                report.failures().forEach(f -> main.out.println("miss: " + f));
             }
         }
         return 0;

@@ -1,6 +1,9 @@
 package monosearch.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import monosearch.index.CorpusException;
 import monosearch.index.IndexDiskFullException;
 import monosearch.index.IndexLockedException;
@@ -15,16 +18,27 @@ import picocli.CommandLine.Command;
         subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class, HeadingsCommand.class,
                 BenchCommand.class, AnalyticsCommand.class})
 public final class Main {
+    /** Where the commands write their results and their messages; the subcommands reach them as their parent. */
+    final PrintStream out;
+    final PrintStream err;
+
+    private Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     public static void main(String[] args) {
         // Libraries that log through java.util.logging (SnakeYAML) write to the one log too, in its format.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        System.exit(run(args));
+        System.exit(run(System.out, System.err, args));
     }
 
-    /** Runs a command line and returns its exit status. */
-    public static int run(String... args) {
-        return new CommandLine(new Main())
+    /** Runs a command line, writing to the given streams (the log goes where it is configured to), and returns its exit status. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return new CommandLine(new Main(out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .setExecutionExceptionHandler(Main::report)
                 .execute(args);
     }
@@ -38,6 +52,10 @@ public final class Main {
         if (e instanceof CorpusException || e instanceof IllegalArgumentException || e instanceof QueryTooComplexException
                 || e instanceof BadTableException || e instanceof IndexDiskFullException) {
             cmd.getErr().println("monosearch: " + e.getMessage());
+            return 1;
+        }
+        if (e instanceof NoSuchFileException) {
+            cmd.getErr().println("monosearch: no such file or folder: " + e.getMessage());
             return 1;
         }
         if (e instanceof IOException) {

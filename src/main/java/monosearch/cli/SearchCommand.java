@@ -12,11 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search the index from the command line and print the top hits, one per line: rank, drug, "
                 + "section, score. Uses the same search code as the HTTP API.")
 final class SearchCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Mixin
     IndexFolderOption folder;
 
@@ -33,20 +37,20 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path index = folder.index;
         if (!IndexCheck.hasIndex(index)) {
-            System.err.println("no index at " + index + "; build one with: reindex --index " + index);
+            main.err.println("no index at " + index + "; build one with: reindex --index " + index);
             return 1;
         }
         try (LiveIndex live = LiveIndex.open(index, 0)) {
             SearchService service = Services.searchService(live, query, null);
             SearchResult result = service.search(SearchRequest.of(String.join(" ", words), Math.max(1, Math.min(limit, 100))));
-            System.out.printf(Locale.ROOT, "%d matching sections%n", result.total());
+            main.out.printf(Locale.ROOT, "%d matching sections%n", result.total());
             int rank = 1;
             for (SearchResult.Hit h : result.hits()) {
-                System.out.printf(Locale.ROOT, "%2d. %s → %s  (%.2f)%n", rank++, h.drug(),
+                main.out.printf(Locale.ROOT, "%2d. %s → %s  (%.2f)%n", rank++, h.drug(),
                         String.join(" › ", h.path()), h.score());
             }
             if (result.suggestion() != null) {
-                System.out.println("did you mean: " + result.suggestion());
+                main.out.println("did you mean: " + result.suggestion());
             }
         }
         return 0;

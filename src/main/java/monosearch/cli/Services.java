@@ -25,6 +25,11 @@ final class Services {
         return new Reindexer(new MonographParser(names), new ProgressLine(progress));
     }
 
+    /** With a progress of the command's own (the reindex command's test-only pause wraps its progress line). */
+    static Reindexer reindexerReporting(IndexSettings settings, Reindexer.Progress progress) throws IOException {
+        return new Reindexer(new MonographParser(sectionNames(settings.sections())), progress);
+    }
+
     static SectionNames sectionNames(Path file) throws IOException {
         return file == null ? SectionNames.bundled() : SectionNames.load(file);
     }

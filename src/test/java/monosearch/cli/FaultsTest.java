@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import monosearch.index.CorpusException;
 import monosearch.index.ReindexSummary;
@@ -25,7 +20,9 @@ import monosearch.search.LiveIndex;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchService;
 import monosearch.search.Links;
+import monosearch.testing.ChildJvm;
 import monosearch.testing.TestIndex;
+import monosearch.testing.TestLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,25 +36,25 @@ class FaultsTest {
         TestIndex t = new TestIndex(temp).withBundledCorpus();
         t.reindex();
         long before = sections(t.index(), "capillary leak");
-        String filler = "Filler monograph text about nothing in particular, repeated to give the indexer work. ".repeat(25);
-        for (int i = 0; i < 6000; i++) {
-            t.write("gen/g" + (i % 50) + "/generated-" + i + ".md", monograph("Generated " + i, "Usage", filler + i));
+        for (int i = 0; i < 200; i++) {
+            t.write("gen/g" + (i % 10) + "/generated-" + i + ".md", monograph("Generated " + i, "Usage", "Generated text " + i));
         }
-        Process reindex = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), "monosearch.cli.Main",
-                "reindex", "--corpus", t.corpus().toString(), "--index", t.index().toString()).start();
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(reindex.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line = err.readLine();
-            assertTrue(line != null && line.startsWith("reindex: "), "a progress line shows it is midway: " + line);
+        // The child stops at a known point, half of the new files written and nothing committed, and is killed there.
+        Process reindex = ChildJvm.main("reindex", "--corpus", t.corpus().toString(), "--index", t.index().toString(),
+                "--pause-after-files", "100").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            new ChildJvm.Lines(reindex.getErrorStream()).awaitStart(ReindexCommand.PAUSED + 100);
+            assertTrue(reindex.isAlive(), "still running when killed");
+        } finally {
+            reindex.toHandle().destroyForcibly();
         }
-        assertTrue(reindex.isAlive(), "still running when killed");
-        reindex.toHandle().destroyForcibly();
-        assertTrue(reindex.waitFor(10, TimeUnit.SECONDS));
-        assertEquals(137, reindex.exitValue(), "killed by SIGKILL");
+        assertEquals(137, ChildJvm.exitStatus(reindex), "killed by SIGKILL");
 
         assertEquals(before, sections(t.index(), "capillary leak"), "the previous index is intact and searchable");
         assertEquals(0, sections(t.index(), "generated"), "nothing of the killed run is visible");
         ReindexSummary next = t.reindex();
-        assertEquals(6000, next.added(), "the next reindex succeeds without clearing a lock by hand");
+        assertEquals(200, next.added(), "the next reindex succeeds without clearing a lock by hand");
+        assertEquals(200, sections(t.index(), "generated"));
     }
 
     @Test
@@ -65,7 +62,7 @@ class FaultsTest {
         TestIndex t = new TestIndex(temp).withBundledCorpus();
         t.reindex();
         truncateLargestSegmentFile(t.index());
-        String said = stderrOf(() -> {
+        String said = logOf(() -> {
             try (LiveIndex live = ServedIndex.open(options(t.corpus(), t.index()), 0)) {
                 SearchService search = SearchService.withDefaults(live, new Links(null));
                 assertTrue(search.search(SearchRequest.of("capillary leak", 10)).total() > 0);
@@ -77,7 +74,7 @@ class FaultsTest {
     @Test
     void serveBuildsAMissingIndex() throws Exception {
         TestIndex t = new TestIndex(temp).withBundledCorpus();
-        String said = stderrOf(() -> {
+        String said = logOf(() -> {
             try (LiveIndex live = ServedIndex.open(options(t.corpus(), t.index()), 0)) {
                 assertEquals(47, SearchService.withDefaults(live, new Links(null)).stats().monographs());
             }
@@ -92,7 +89,7 @@ class FaultsTest {
         truncateLargestSegmentFile(t.index());
         Path noCorpus = temp.resolve("gone");
         CorpusException e = assertThrows(CorpusException.class,
-                () -> stderrOf(() -> ServedIndex.open(options(noCorpus, t.index()), 0).close()));
+                () -> logOf(() -> ServedIndex.open(options(noCorpus, t.index()), 0).close()));
         assertTrue(e.getMessage().contains(t.index().toAbsolutePath().normalize().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("Fix:"), e.getMessage());
         assertTrue(Files.list(t.index()).findAny().isPresent(), "the broken index is left for inspection");
@@ -104,10 +101,10 @@ class FaultsTest {
         Map<String, String> before = fingerprint(t.corpus());
         t.reindex();
         t.reindex(true);
-        Main.run("reindex", "--corpus", t.corpus().toString(), "--index", t.index().toString());
-        Main.run("search", "--index", t.index().toString(), "anything");
+        MainTest.run("reindex", "--corpus", t.corpus().toString(), "--index", t.index().toString());
+        MainTest.run("search", "--index", t.index().toString(), "anything");
         truncateLargestSegmentFile(t.index());
-        stderrOf(() -> ServedIndex.open(options(t.corpus(), t.index()), 0).close());
+        logOf(() -> ServedIndex.open(options(t.corpus(), t.index()), 0).close());
         assertEquals(before, fingerprint(t.corpus()));
     }
 
@@ -148,19 +145,10 @@ class FaultsTest {
         void run() throws Exception;
     }
 
-    private static String stderrOf(Action action) throws Exception {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(old);
-        }
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
+    /** What was logged while the action ran. */
+    private static String logOf(Action action) throws Exception {
+        TestLog log = new TestLog();
+        action.run();
+        return log.text();
     }
 }

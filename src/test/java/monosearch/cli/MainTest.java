@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import monosearch.testing.TestIndex;
+import monosearch.testing.TestLog;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -20,24 +21,17 @@ class MainTest {
     @TempDir
     Path temp;
 
-    /** Exit status, stdout and stderr of one command line. */
-    record Run(int status, String out, String err) {
+    /** Exit status, stdout and stderr of one command line, and what it logged (serve logs what it does). */
+    record Run(int status, String out, String err, String log) {
     }
 
     static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Main.run(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        TestLog log = new TestLog();
+        int status = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), log.text());
     }
 
     @Test
@@ -61,8 +55,8 @@ class MainTest {
         Run serve = run("serve", "--corpus", t.corpus().toString(), "--index", t.index().toString(), "--port", "0",
                 "--warmup-ms", "100", "--log-requests=false", "--exit-after-start");
         assertEquals(0, serve.status(), serve.err());
-        assertTrue(serve.err().contains("47 monographs"), serve.err());
-        assertTrue(serve.err().contains("answered a search and the page"), serve.err());
+        assertTrue(serve.log().contains("47 monographs"), serve.log());
+        assertTrue(serve.log().contains("answered a search and the page"), serve.log());
     }
 
     @Test
