@@ -18,19 +18,8 @@ final class MonographPage {
     /** @param matched the words a search matched in this monograph, which the page's script marks */
     static String render(Monograph m, Set<String> matched) {
         StringBuilder out = new StringBuilder(8192);
-        out.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(m.drug())).append(" — monosearch</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/assets/style.css\">\n")
-                .append("<link rel=\"search\" type=\"application/opensearchdescription+xml\" title=\"monosearch\" href=\"/opensearch.xml\">\n")
-                .append("<script src=\"/assets/monograph.js\" defer></script>\n")
-                .append("</head>\n<body class=\"monograph-page\">\n")
-                .append("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
-                .append("<header class=\"topbar\"><a class=\"brand\" href=\"/\">monosearch</a>")
-                .append("<form class=\"topbar-search\" action=\"/\" method=\"get\" role=\"search\">")
-                .append("<label class=\"visually-hidden\" for=\"top-q\">Search monographs</label>")
-                .append("<input id=\"top-q\" name=\"q\" type=\"search\" placeholder=\"Search monographs\" autocomplete=\"off\">")
-                .append("</form></header>\n<main id=\"main\">\n<article class=\"monograph\" data-slug=\"")
+        appendTop(out, m.drug(), true);
+        out.append("<article class=\"monograph\" data-slug=\"")
                 .append(Html.escape(m.slug())).append("\" data-matched=\"")
                 .append(Html.escape(matched.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"))))
                 .append("\">\n<h1>").append(Html.escape(m.drug())).append("</h1>\n")
@@ -42,6 +31,35 @@ final class MonographPage {
         }
         out.append("</article>\n</main>\n</body>\n</html>\n");
         return out.toString();
+    }
+
+    /** The page a browser gets for a slug no monograph has: a way back to the search, not an API error. */
+    static String notFound(String slug) {
+        StringBuilder out = new StringBuilder(2048);
+        appendTop(out, "No such monograph", false);
+        out.append("<article class=\"monograph\">\n<h1>No such monograph</h1>\n<p>There is no monograph <code>")
+                .append(Html.escape(slug)).append("</code> in the index. It may have been renamed or removed; ")
+                .append("<a href=\"/\">search for it</a> instead.</p>\n</article>\n</main>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    /** Head, top bar with the search box, and the opening of the main element. */
+    private static void appendTop(StringBuilder out, String title, boolean script) {
+        out.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.escape(title)).append(" — monosearch</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"/assets/style.css\">\n")
+                .append("<link rel=\"search\" type=\"application/opensearchdescription+xml\" title=\"monosearch\" href=\"/opensearch.xml\">\n");
+        if (script) {
+            out.append("<script src=\"/assets/monograph.js\" defer></script>\n");
+        }
+        out.append("</head>\n<body class=\"monograph-page\">\n")
+                .append("<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n")
+                .append("<header class=\"topbar\"><a class=\"brand\" href=\"/\">monosearch</a>")
+                .append("<form class=\"topbar-search\" action=\"/\" method=\"get\" role=\"search\">")
+                .append("<label class=\"visually-hidden\" for=\"top-q\">Search monographs</label>")
+                .append("<input id=\"top-q\" name=\"q\" type=\"search\" placeholder=\"Search monographs\" autocomplete=\"off\">")
+                .append("</form></header>\n<main id=\"main\">\n");
     }
 
     private static void appendContents(StringBuilder out, Monograph m) {

@@ -24,6 +24,12 @@ final class PageController {
     }
 
     void monograph(Context ctx) throws IOException {
+        String slug = ctx.pathParam("slug");
+        if (acceptsHtml(ctx) && search.get().monograph(slug).isEmpty()) {
+            // A browser following an old link gets a page; a script asking the same URL still gets the JSON error.
+            ctx.status(404).contentType("text/html; charset=utf-8").result(MonographPage.notFound(slug));
+            return;
+        }
         Monograph m = ApiController.monographOr404(search.get(), ctx);
         String query = ctx.queryParam("q");
         Set<String> matched = query == null || query.isBlank() || query.length() > ApiController.MAX_QUERY_CHARS || query.split("\\s+").length > ApiController.MAX_QUERY_WORDS
@@ -31,6 +37,15 @@ final class PageController {
         ctx.contentType("text/html; charset=utf-8").result(MonographPage.render(m, matched));
     }
 
+    private static boolean acceptsHtml(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    /**
+     * Lets a browser add the search page as a search engine. No suggestions URL: /api/suggest answers monosearch's
+     * own JSON, not the OpenSearch suggestions array a browser would read.
+     */
     void openSearch(Context ctx) {
         String base = ctx.scheme() + "://" + ctx.host();
         String xml = """
@@ -40,7 +55,6 @@ final class PageController {
                   <Description>Search the drug monographs</Description>
                   <InputEncoding>UTF-8</InputEncoding>
                   <Url type="text/html" method="get" template="%1$s/?q={searchTerms}"/>
-                  <Url type="application/x-suggestions+json" method="get" template="%1$s/api/suggest?q={searchTerms}"/>
                 </OpenSearchDescription>
                 """.formatted(Html.escape(base));
         ctx.contentType("application/opensearchdescription+xml; charset=utf-8").result(xml);

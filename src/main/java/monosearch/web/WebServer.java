@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
         metrics.index(search);
         this.app = Javalin.create(c -> {
             c.jetty.threadPool = threadPool(config.maxThreads());
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.http.prefer405over404 = true;

@@ -42,8 +42,19 @@ public final class RunningServer implements AutoCloseable {
     /** With the server's other parts (meters, ...) of the test's own. */
     public static RunningServer startWith(Path indexDir, String linkTemplate, WebConfig config, WebServer.Parts parts)
             throws IOException {
+        return startWith(indexDir, config, parts, index -> SearchService.withDefaults(index, new Links(linkTemplate)));
+    }
+
+    /** Builds the search service over the index. */
+    public interface ServiceFactory {
+        SearchService create(LiveIndex index);
+    }
+
+    /** With a search service of the test's own making (a tiny time budget, other tables). */
+    public static RunningServer startWith(Path indexDir, WebConfig config, WebServer.Parts parts, ServiceFactory service)
+            throws IOException {
         LiveIndex index = LiveIndex.open(indexDir, 200);
-        SearchService search = SearchService.withDefaults(index, new Links(linkTemplate));
+        SearchService search = service.create(index);
         WebConfig onFreePort = new WebConfig("127.0.0.1", 0, config.logRequests(), config.logQueries(), config.corsOrigins(),
                 config.adminToken(), config.maxSearches(), config.maxWaiting(), config.admissionWaitMillis(), config.maxThreads());
         WebServer server = new WebServer(() -> search, onFreePort, parts).start();
