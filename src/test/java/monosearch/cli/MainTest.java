@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import monosearch.testing.TestIndex;
 import monosearch.testing.TestLog;
 import org.apache.lucene.index.IndexWriter;
@@ -81,10 +82,17 @@ class MainTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String command : new String[] {"reindex", "serve", "search"}) {
+        Run top = run("--help");
+        assertEquals(0, top.status());
+        // The commands as the top-level help lists them, so one added later is covered too.
+        List<String> commands = top.out().lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
+                .map(l -> l.strip().split("\\s+")[0]).filter(w -> !w.isEmpty()).toList();
+        assertEquals(List.of("reindex", "serve", "search", "eval", "bench"), commands, top.out());
+        for (String command : commands) {
             Run r = run(command, "--help");
-            assertEquals(0, r.status());
+            assertEquals(0, r.status(), command + ": " + r.err());
             assertTrue(r.out().contains("Usage: monosearch " + command), r.out());
+            assertTrue(r.out().contains("--help"), command + " describes its options: " + r.out());
         }
     }
 }
