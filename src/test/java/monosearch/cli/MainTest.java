@@ -86,7 +86,7 @@ class MainTest {
         assertEquals(0, top.status());
         // The commands as the top-level help lists them, so one added later is covered too.
         List<String> commands = top.out().lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
-                .map(l -> l.strip().split("\\s+")[0]).filter(w -> !w.isEmpty()).toList();
+                .filter(l -> l.matches("  \\S.*")).map(l -> l.strip().split("\\s+")[0]).toList();
         assertEquals(List.of("reindex", "serve", "search", "eval", "bench"), commands, top.out());
         for (String command : commands) {
             Run r = run(command, "--help");
