@@ -23,12 +23,18 @@ final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--judgments", paramLabel = "FILE", defaultValue = "src/test/resources/relevance/judgments.tsv",
-            description = "Judged queries: class<TAB>query<TAB>slug/Section=grade;... (default: ${DEFAULT-VALUE}).")
+    /** The judged set and the corpus it is judged on live in the repository, not in the jar. */
+    static final Path DEFAULT_JUDGMENTS = Path.of("src/test/resources/relevance/judgments.tsv");
+    static final Path DEFAULT_CORPUS = Path.of("corpus");
+
+    @Option(names = "--judgments", paramLabel = "FILE",
+            description = "Judged queries: class<TAB>query<TAB>slug/Section=grade;... (default: the project's judged set, "
+                    + "src/test/resources/relevance/judgments.tsv, when run from the repository root).")
     Path judgments;
 
     @Option(names = "--corpus", paramLabel = "DIR",
-            description = "A corpus to index; repeat for several (default: corpus and ../shared/corpus-fda where present).")
+            description = "A corpus to index; repeat for several (default: corpus and ../shared/corpus-fda where present, "
+                    + "when run from the repository root).")
     List<Path> corpora;
 
     @Option(names = "--failures", description = "Also list the queries whose first answer was not relevant.")
@@ -40,7 +46,13 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Path> dirs = corpora != null ? corpora : defaultCorpora();
-        List<JudgedQuery> judged = Judgments.load(judgments);
+        Path judgmentsFile = judgments != null ? judgments : repositoryDefault(DEFAULT_JUDGMENTS, "--judgments FILE");
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("corpus folder " + dir.toAbsolutePath() + " does not exist");
+            }
+        }
+        List<JudgedQuery> judged = Judgments.load(judgmentsFile);
         try (EvalWorkspace workspace = EvalWorkspace.create(dirs, index -> Services.searchService(index, query, null))) {
             List<JudgedQuery> covered = new ArrayList<>();
             List<String> unindexed = new ArrayList<>();
@@ -50,8 +62,12 @@ final class EvalCommand implements Callable<Integer> {
                     unindexed.addAll(workspace.unindexed(q));
                 }
             }
+            if (covered.isEmpty()) {
+                throw new IllegalArgumentException("none of the " + judged.size() + " judged queries in " + judgmentsFile
+                        + " has its answers in " + dirs + "; give the corpus they were judged on with --corpus DIR");
+            }
             if (!unindexed.isEmpty()) {
-                System.out.printf("warning: %d judged sections are not sections of their indexed monograph (e.g. %s): "
+                main.out.printf("warning: %d judged sections are not sections of their indexed monograph (e.g. %s): "
                         + "the judgments follow another heading-to-section mapping; regenerate them%n%n",
                         unindexed.size(), String.join(", ", unindexed.subList(0, Math.min(5, unindexed.size()))));
             }
@@ -68,11 +84,20 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static List<Path> defaultCorpora() {
-        List<Path> dirs = new ArrayList<>(List.of(Path.of("corpus")));
+        List<Path> dirs = new ArrayList<>(List.of(repositoryDefault(DEFAULT_CORPUS, "--corpus DIR")));
         Path fda = Path.of("..", "shared", "corpus-fda");
         if (Files.isDirectory(fda)) {
             dirs.add(fda);
         }
         return dirs;
+    }
+
+    /** A default that only exists in the repository: from anywhere else, a message that says what to do. */
+    private static Path repositoryDefault(Path path, String option) {
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("the default " + path + " is not in " + Path.of("").toAbsolutePath()
+                    + "; run eval from the repository root, or give " + option);
+        }
+        return path;
     }
 }

@@ -1,0 +1,43 @@
+package monosearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bench command end to end on 30 synthetic monographs, every step as short as it goes. Only what the run did
+ * is checked (files, sections, what each reindex found); its timings are figures to print, never to assert.
+ */
+class BenchCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void benchWritesItsReportOfATinySyntheticCorpus() throws Exception {
+        Path report = temp.resolve("out/bench.md");
+        MainTest.Run r = MainTest.run("bench", "--monographs", "30", "--warmup-seconds", "0.1", "--search-seconds", "0.1",
+                "--no-http", "--no-fts", "--keep", temp.resolve("work").toString(), "--out", report.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("bench: figures written to " + report), r.err());
+        String md = Files.readString(report);
+        List<String> lines = md.lines().toList();
+        assertTrue(md.startsWith("# monosearch performance"), md);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\| corpus \\| synthetic, 30 monographs, seed 42: 30 files, .*, \\d+ sections \\|")), md);
+        assertTrue(row(lines, "full reindex (cold JVM)").contains("sections)"), md);
+        assertTrue(row(lines, "no-change reindex").contains("(30 unchanged)"), md);
+        assertTrue(row(lines, "one file changed").contains("(1 updated, "), md);
+        assertTrue(row(lines, "in-process search, 1 thread, warm").contains(" searches)"), md);
+        assertTrue(Files.isDirectory(temp.resolve("work/index")), "--keep keeps the index it measured");
+    }
+
+    /** The table row of a measure. */
+    private static String row(List<String> lines, String measure) {
+        return lines.stream().filter(l -> l.startsWith("| " + measure + " |")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + measure));
+    }
+}
