@@ -215,6 +215,21 @@ class ApiTest {
     }
 
     @Test
+    void hitsLinkWhereTheLinkTemplateSays() throws Exception {
+        try (RunningServer linked = RunningServer.start(t.index(), "https://intranet.example/composition/{path}/#{anchor}?d={slug}")) {
+            JsonNode hits = json(linked.get("/api/search?q=" + enc("capillary leak"))).get("hits");
+            assertTrue(hits.size() > 1);
+            for (JsonNode hit : hits) {
+                String slug = hit.get("slug").asText();
+                JsonNode m = json(linked.get("/api/monographs/" + slug));
+                String path = m.get("source").asText().replaceFirst("\\.[^.]*$", "");
+                assertEquals("https://intranet.example/composition/" + path + "/#" + hit.get("anchor").asText() + "?d=" + slug,
+                        hit.get("url").asText());
+            }
+        }
+    }
+
+    @Test
     void aQueryMayHave32WordsAndAFilter20ValuesButNotMore() throws Exception {
         String words = IntStream.range(0, 33).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
         assertEquals(200, server.get("/api/search?q=" + enc(words.substring(0, words.lastIndexOf(' ')))).statusCode());
