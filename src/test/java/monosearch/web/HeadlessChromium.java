@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Duration WAIT = Duration.ofSeconds(5);
+    /** How long a condition may take to come true: only a broken page takes this long, a loaded machine never. */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     final ChromeDriver driver;
     private final Path profile;

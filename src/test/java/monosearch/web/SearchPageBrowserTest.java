@@ -345,25 +345,35 @@ class SearchPageBrowserTest {
     @Test
     void aSlowAnswerToAnOlderQueryNeverReplacesTheNewerResults() {
         open("/");
-        // Hold back the answer for "cap" (without its abort signal, so only the page's own ordering can save it).
+        // Hold back the answer for "cap" until the newer results are on screen (without its abort signal, so only
+        // the page's own ordering can save it), then deliver it: no timer decides which answer comes first.
         browser.js("""
                 const realFetch = window.fetch;
                 window.__slow = 'pending';
+                let release;
+                const released = new Promise((resolve) => { release = resolve; });
+                window.__release = () => release();
                 window.fetch = (url, options) => {
                   if (String(url).startsWith('/api/search?q=cap&')) {
-                    return new Promise((resolve) => setTimeout(resolve, 700))
-                      .then(() => realFetch(url))
-                      .finally(() => setTimeout(() => { window.__slow = 'delivered'; }, 200));
+                    window.__slow = 'held';
+                    return released.then(() => realFetch(url)).then((response) => {
+                      // Delivered once the page has read the body: its own code after that runs before this timer.
+                      const json = response.json.bind(response);
+                      response.json = () => json().then((body) => {
+                        setTimeout(() => { window.__slow = 'delivered'; }, 0);
+                        return body;
+                      });
+                      return response;
+                    });
                   }
                   return realFetch(url, options);
                 };
                 """);
         element("#q").sendKeys("cap");
-        browser.waitFor(d -> element("#q").getDomProperty("value").equals("cap")
-                && browser.js("return performance.getEntriesByType('resource')"
-                + ".some(e => e.name.includes('/api/suggest?q=cap&'))").equals(true));
+        browser.waitFor(d -> "held".equals(browser.js("return window.__slow")));
         element("#q").sendKeys("illary leak");
         waitForStatus("12 results for “capillary leak”");
+        browser.js("window.__release()");
         browser.waitFor(d -> "delivered".equals(browser.js("return window.__slow")));
         assertTrue(element("#status").getText().contains("“capillary leak”"), element("#status").getText());
         assertEquals("capillary leak", element("#q").getDomProperty("value"));
