@@ -45,7 +45,8 @@ class ParserFuzzTest {
                 fail("case " + i + " (seed " + SEED + ") threw " + e, e);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis < 2_000, "case " + i + " took " + millis + " ms");
+            // A case takes about a millisecond: the bound catches work that grows without limit, not a slow machine.
+            assertTrue(millis < 20_000, "case " + i + " took " + millis + " ms");
         }
     }
 
