@@ -32,8 +32,11 @@ final class JettyErrors extends ErrorHandler {
 
     private static void headers(HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        fields.put("X-Content-Type-Options", "nosniff");
+        // The headers every other response carries (WebServer sets them for the routes).
         fields.put("Content-Security-Policy", WebServer.CONTENT_SECURITY_POLICY);
+        fields.put("X-Content-Type-Options", "nosniff");
+        fields.put("X-Frame-Options", "DENY");
+        fields.put("Referrer-Policy", "no-referrer");
     }
 
     private static ByteBuffer body(int status, String message) {

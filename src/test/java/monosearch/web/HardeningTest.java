@@ -192,6 +192,8 @@ class HardeningTest {
             assertEquals(status, Integer.parseInt(response.substring(9, 12)), response);
             String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
             assertTrue(head.contains("\r\ncontent-type: application/json"), head);
+            assertTrue(head.contains("\r\nx-content-type-options: nosniff") && head.contains("\r\nx-frame-options: deny")
+                    && head.contains("\r\ncontent-security-policy: "), "the security headers of every response: " + head);
             JsonNode body = new ObjectMapper().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
             assertEquals(status, body.get("status").asInt());
             assertFalse(body.get("error").asText().isBlank());
