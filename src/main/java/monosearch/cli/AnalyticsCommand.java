@@ -10,12 +10,16 @@ import monosearch.analytics.SearchAnalytics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = "Show what people search for, from the counts serve --analytics keeps: the top queries, those "
                 + "that find nothing, and those whose results are never opened. Only queries asked at least "
                 + "--analytics-min-count times are shown.")
 final class AnalyticsCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Mixin
     AnalyticsOptions options;
 
@@ -25,24 +29,24 @@ final class AnalyticsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.exists(options.file)) {
-            System.err.println("no analytics at " + options.file + "; serve --analytics keeps them there");
+            main.err.println("no analytics at " + options.file + "; serve --analytics keeps them there");
             return 1;
         }
         AnalyticsReport r = SearchAnalytics.read(options.settings(true), Math.max(1, limit));
-        System.out.printf(Locale.ROOT, "queries asked at least %d times in the last %d days%n", r.minCount(), r.days());
+        main.out.printf(Locale.ROOT, "queries asked at least %d times in the last %d days%n", r.minCount(), r.days());
         print("top queries", r.top());
         print("queries that found nothing", r.zeroResults());
         print("queries whose results were never opened", r.unopened());
         return 0;
     }
 
-    private static void print(String title, List<QueryCounts> queries) {
-        System.out.printf(Locale.ROOT, "%n%s%n", title);
+    private void print(String title, List<QueryCounts> queries) {
+        main.out.printf(Locale.ROOT, "%n%s%n", title);
         if (queries.isEmpty()) {
-            System.out.println("  (none)");
+            main.out.println("  (none)");
         }
         for (QueryCounts q : queries) {
-            System.out.printf(Locale.ROOT, "  %6d searched  %6d found nothing  %6d opened  %s%n", q.searches(),
+            main.out.printf(Locale.ROOT, "  %6d searched  %6d found nothing  %6d opened  %s%n", q.searches(),
                     q.zeroResults(), q.opened(), q.query());
         }
     }

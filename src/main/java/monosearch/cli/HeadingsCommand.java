@@ -16,12 +16,16 @@ import monosearch.monograph.CorpusScanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "headings", mixinStandardHelpOptions = true,
         description = "Show how the headings of a corpus land in sections: for each section name, how many "
                 + "sections it holds and the headings (as written, at the deepest level) that landed there. "
                 + "Reads the corpus only; the index is not touched.")
 final class HeadingsCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
     @Mixin
     IndexOptions options;
 
@@ -51,18 +55,18 @@ final class HeadingsCommand implements Callable<Integer> {
                 sections++;
             }
         }
-        System.out.printf("%d files (%d unreadable: see reindex), %d sections in %d section names%n",
+        main.out.printf("%d files (%d unreadable: see reindex), %d sections in %d section names%n",
                 corpus.files().size(), unreadable, sections, headingsBySection.size());
         headingsBySection.entrySet().stream()
                 .sorted((a, b) -> Integer.compare(total(b.getValue()), total(a.getValue())))
                 .forEach(e -> {
-                    System.out.printf("%n%7d  %s%n", total(e.getValue()), e.getKey());
+                    main.out.printf("%n%7d  %s%n", total(e.getValue()), e.getKey());
                     e.getValue().entrySet().stream()
                             .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))
                             .limit(variants)
-                            .forEach(h -> System.out.printf("%7d    %s%n", h.getValue(), h.getKey()));
+                            .forEach(h -> main.out.printf("%7d    %s%n", h.getValue(), h.getKey()));
                     if (e.getValue().size() > variants) {
-                        System.out.printf("           ... and %d more headings%n", e.getValue().size() - variants);
+                        main.out.printf("           ... and %d more headings%n", e.getValue().size() - variants);
                     }
                 });
         return 0;

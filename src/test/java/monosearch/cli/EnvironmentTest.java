@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import monosearch.testing.ChildJvm;
@@ -40,16 +41,21 @@ class EnvironmentTest {
 
     /** Tables that change what a search finds, so that each variable shows in an answer. */
     private Map<String, String> environment(TestIndex t) throws Exception {
-        return Map.of(
-                "MONOSEARCH_CORPUS", t.corpus().toString(),
-                "MONOSEARCH_INDEX", temp.resolve("index-from-env").toString(),
-                "MONOSEARCH_HOST", "localhost",
-                "MONOSEARCH_PORT", "0",
-                "MONOSEARCH_LINK_TEMPLATE", "https://intranet.example/{path}/#{anchor}",
-                "MONOSEARCH_SECTIONS", Files.writeString(temp.resolve("sections.txt"), "Usage: Zorb Notes\n").toString(),
-                "MONOSEARCH_INTENTS", Files.writeString(temp.resolve("intents.txt"), "zapdose => Dosage\n").toString(),
-                "MONOSEARCH_SYNONYMS", Files.writeString(temp.resolve("synonyms.txt"), "zorblat, hypotension\n").toString(),
-                "MONOSEARCH_ADMIN_TOKEN", TOKEN_16);
+        return Map.ofEntries(
+                Map.entry("MONOSEARCH_CORPUS", t.corpus().toString()),
+                Map.entry("MONOSEARCH_INDEX", temp.resolve("index-from-env").toString()),
+                Map.entry("MONOSEARCH_HOST", "localhost"),
+                Map.entry("MONOSEARCH_PORT", "0"),
+                Map.entry("MONOSEARCH_LINK_TEMPLATE", "https://intranet.example/{path}/#{anchor}"),
+                Map.entry("MONOSEARCH_SECTIONS", Files.writeString(temp.resolve("sections.txt"), "Usage: Zorb Notes\n").toString()),
+                Map.entry("MONOSEARCH_INTENTS", Files.writeString(temp.resolve("intents.txt"), "zapdose => Dosage\n").toString()),
+                Map.entry("MONOSEARCH_SYNONYMS", Files.writeString(temp.resolve("synonyms.txt"), "zorblat, hypotension\n").toString()),
+                Map.entry("MONOSEARCH_PINS", Files.writeString(temp.resolve("pins.txt"), "daily => alphadrine#side-effects\n").toString()),
+                Map.entry("MONOSEARCH_METRICS", "false"),
+                Map.entry("MONOSEARCH_WATCH", "true"),
+                Map.entry("MONOSEARCH_ANALYTICS", "true"),
+                Map.entry("MONOSEARCH_ANALYTICS_FILE", temp.resolve("counts.json").toString()),
+                Map.entry("MONOSEARCH_ADMIN_TOKEN", TOKEN_16));
     }
 
     @Test
@@ -80,10 +86,23 @@ class EnvironmentTest {
                     .header("Authorization", "Bearer " + TOKEN_16).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, reindex.statusCode(), "MONOSEARCH_ADMIN_TOKEN of exactly 16 characters: " + reindex.body());
+            JsonNode pinned = get(client, base + "/api/search?q=daily").get("hits").get(0);
+            assertEquals("side-effects", pinned.get("anchor").asText(), "MONOSEARCH_PINS");
+            assertTrue(pinned.get("pinned").asBoolean(), "MONOSEARCH_PINS");
+            assertEquals(404, client.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "MONOSEARCH_METRICS=false");
+            t.write("b/betadrine.md", monograph("Betadrine", "Usage", "Treats quokkapox."));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1); // against a hang only; it takes a second
+            while (get(client, base + "/api/search?q=quokkapox").get("total").asInt() == 0) {
+                assertTrue(System.nanoTime() < deadline, "MONOSEARCH_WATCH: a new file in the corpus is never served");
+                Thread.sleep(100);
+            }
         } finally {
             serve.destroy();
             serve.waitFor();
         }
+        assertTrue(Files.readString(temp.resolve("counts.json")).contains("quokkapox"),
+                "MONOSEARCH_ANALYTICS and MONOSEARCH_ANALYTICS_FILE: the counts are kept there when the server stops");
     }
 
     @Test

@@ -43,10 +43,10 @@ class EvalCommandTest {
         assertTrue(r.out().startsWith("3 judged queries over [" + t.corpus() + "] (1 skipped: their answers are in a "
                 + "corpus not given)"), r.out());
         List<String> rows = r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| ---")).toList();
-        assertEquals("| class | queries | P@1 | MRR@10 | nDCG@10 | Recall@10 | baseline P@1 | baseline MRR@10 | baseline nDCG@10 "
-                + "| baseline Recall@10 |", rows.get(0));
+        assertEquals("| class | queries | P@1 | Drug@1 | MRR@10 | nDCG@10 | Recall@10 | baseline P@1 | baseline Drug@1 "
+                + "| baseline MRR@10 | baseline nDCG@10 | baseline Recall@10 |", rows.get(0));
         // Each word is in one section of one monograph: both rankings find the answer first, or not at all.
-        assertEquals("| lay | 2 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |", rows.get(1));
+        assertEquals("| lay | 2 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 |", rows.get(1));
         assertTrue(rows.get(2).startsWith("| misjudged | 1 | 0.000 | "), rows.get(2));
         assertTrue(rows.get(3).startsWith("| **overall** | 3 | 0.667 | "), rows.get(3));
         assertTrue(r.out().contains("miss: misjudged \"quokkapox\": first "), r.out());

@@ -12,14 +12,14 @@ import monosearch.cli.Server;
 
 /**
  * {@code serve ARGS} as an operator starts it, on a free loopback port, in this JVM (a JVM of its own would take
- * seconds more per test on two loaded cores); its log is captured for the test to read.
+ * seconds more per test on two loaded cores); what it logs is read from the test log.
  */
 public final class Serving implements AutoCloseable {
-    private final CapturedErr log;
+    private final TestLog log;
     private final Server server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Serving(CapturedErr log, Server server) {
+    private Serving(TestLog log, Server server) {
         this.log = log;
         this.server = server;
     }
@@ -28,13 +28,8 @@ public final class Serving implements AutoCloseable {
     public static Serving start(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--warmup-ms", "0"));
         all.addAll(List.of(args));
-        CapturedErr log = new CapturedErr();
-        try {
-            return new Serving(log, Server.start(all.toArray(String[]::new)));
-        } catch (Exception | Error e) {
-            log.close();
-            throw e;
-        }
+        TestLog log = new TestLog();
+        return new Serving(log, Server.start(all.toArray(String[]::new)));
     }
 
     public String log() {
@@ -80,10 +75,6 @@ public final class Serving implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } finally {
-            log.close();
-        }
+        server.close();
     }
 }

@@ -201,14 +201,22 @@ class HardeningTest {
     }
 
     @Test
-    void aRequestBodyIsNeverReadAndAPostToASearchRouteIsA405() throws Exception {
+    void theOneRouteThatReadsABodyTakes16KiBAndRefusesMoreWith413() throws Exception {
         try (RunningServer server = RunningServer.start(t.index())) {
-            HttpResponse<String> big = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search?q=x"))
-                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1_000_000))).build());
-            assertEquals(405, big.statusCode());
-            assertEquals(405, new ObjectMapper().readTree(big.body()).get("status").asInt());
+            assertEquals(204, postBody(server, "/api/opened", "x".repeat(16 * 1024)).statusCode());
+            HttpResponse<String> big = postBody(server, "/api/opened", "x".repeat(16 * 1024 + 1));
+            assertEquals(413, big.statusCode(), big.body());
+            assertEquals(413, new ObjectMapper().readTree(big.body()).get("status").asInt(), big.body());
+            HttpResponse<String> search = postBody(server, "/api/search?q=x", "x".repeat(1_000_000));
+            assertEquals(405, search.statusCode(), "a route that takes no body never reads one");
+            assertEquals(405, new ObjectMapper().readTree(search.body()).get("status").asInt());
             assertEquals(200, server.get("/api/search?q=x").statusCode(), "the server is fine afterwards");
         }
+    }
+
+    private static HttpResponse<String> postBody(RunningServer server, String path, String body) throws Exception {
+        return server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     @Test

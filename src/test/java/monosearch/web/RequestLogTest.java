@@ -12,9 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import monosearch.testing.CapturedErr;
 import monosearch.testing.RunningServer;
 import monosearch.testing.TestIndex;
+import monosearch.testing.TestLog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,8 @@ class RequestLogTest {
 
     @Test
     void aFailedRequestLogsItsStackTraceUnderTheIdTheClientIsGiven() throws Exception {
-        try (RunningServer server = RunningServer.start(t.index()); CapturedErr err = new CapturedErr()) {
+        try (RunningServer server = RunningServer.start(t.index())) {
+            TestLog err = new TestLog();
             server.liveIndex().close();
             HttpResponse<String> r = server.get("/api/search?q=bleeding");
             assertEquals(500, r.statusCode(), r.body());
@@ -66,7 +67,8 @@ class RequestLogTest {
     @Test
     void theRequestLogIsOneLevelledLinePerRequestWithItsId() throws Exception {
         WebConfig logging = new WebConfig("127.0.0.1", 0, true, false, List.of(), null, 4, 8, 1000, 32);
-        try (RunningServer server = RunningServer.start(t.index(), null, logging, null); CapturedErr err = new CapturedErr()) {
+        try (RunningServer server = RunningServer.start(t.index(), null, logging, null)) {
+            TestLog err = new TestLog();
             String id = server.get("/api/search?q=bleeding").headers().firstValue("x-request-id").orElseThrow();
             String line = awaitLine(err, "id=" + id);
             assertTrue(line.matches("\\S+ \\[[^]]+] INFO WebServer - request id=" + id
@@ -82,7 +84,7 @@ class RequestLogTest {
     }
 
     /** The request log is written after the response is sent, so the line may come a moment after it. */
-    private static String awaitLine(CapturedErr err, String containing) throws InterruptedException {
+    private static String awaitLine(TestLog err, String containing) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             for (String line : err.text().split("\n")) {
