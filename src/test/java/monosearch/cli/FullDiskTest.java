@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -89,8 +88,7 @@ class FullDiskTest {
         try (Serving server = Serving.start("--corpus", t.corpus().toString(), "--index", index.toString(), "--watch")) {
             Set<String> before = files(index);
             addThreeMegabytes(t);
-            assertTrue(Serving.within(Duration.ofSeconds(60),
-                    () -> server.log().contains("no space left on the disk of the index folder")), server.log());
+            assertTrue(Serving.eventually(() -> server.log().contains("no space left on the disk of the index folder")), server.log());
             assertEquals(before, files(index), "the partial segment files are gone");
             String body = server.get("/api/search?q=capillary+leak").body();
             assertTrue(JSON.readTree(body).get("total").asLong() > 0, body);

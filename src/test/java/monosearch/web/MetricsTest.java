@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import monosearch.testing.PrometheusText;
 import monosearch.testing.RunningServer;
+import monosearch.testing.Serving;
 import monosearch.testing.TestIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,7 +109,7 @@ class MetricsTest {
     /** Requests are counted once answered, so the count may trail the client by a moment. */
     private static PrometheusText awaitCount(RunningServer server, String route, String status, double count)
             throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + Serving.PATIENCE.toNanos();
         PrometheusText m;
         do {
             m = new PrometheusText(server.get("/metrics").body());

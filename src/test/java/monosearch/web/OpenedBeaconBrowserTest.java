@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import monosearch.testing.Serving;
 import monosearch.testing.TestIndex;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class OpenedBeaconBrowserTest {
             new WebDriverWait(browser.driver, HeadlessChromium.WAIT)
                     .until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.hit-link"))).click();
             new WebDriverWait(browser.driver, HeadlessChromium.WAIT).until(ExpectedConditions.urlContains("/monographs/warfarin"));
-            assertTrue(Serving.within(Duration.ofSeconds(5), () -> opened(server, "headache") == 1), server.log());
+            assertTrue(Serving.eventually(() -> opened(server, "headache") == 1), server.log());
         }
     }
 

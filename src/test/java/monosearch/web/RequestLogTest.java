@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import monosearch.testing.RunningServer;
+import monosearch.testing.Serving;
 import monosearch.testing.TestIndex;
 import monosearch.testing.TestLog;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +86,7 @@ class RequestLogTest {
 
     /** The request log is written after the response is sent, so the line may come a moment after it. */
     private static String awaitLine(TestLog err, String containing) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + Serving.PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             for (String line : err.text().split("\n")) {
                 if (line.contains(containing)) {
