@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each MONOSEARCH_* variable is the default of its option: seen in a child process given that environment, so the
- * test's own JVM keeps its environment as it is.
+ * test's own JVM keeps its environment as it is. The index, corpus, sections and query-table options are the same
+ * mixins in serve, reindex, search and eval, so serve shows them for all.
  */
 class EnvironmentTest {
     static final String TOKEN_16 = "0123456789abcdef";
@@ -103,19 +104,6 @@ class EnvironmentTest {
         }
         assertTrue(Files.readString(temp.resolve("counts.json")).contains("quokkapox"),
                 "MONOSEARCH_ANALYTICS and MONOSEARCH_ANALYTICS_FILE: the counts are kept there when the server stops");
-    }
-
-    @Test
-    void theSearchCommandReadsItsIndexAndTablesFromTheEnvironmentToo() throws Exception {
-        TestIndex t = corpus();
-        t.reindex();
-        ProcessBuilder builder = ChildJvm.main("search", "zorblat").redirectErrorStream(true);
-        builder.environment().putAll(Map.of("MONOSEARCH_INDEX", t.index().toString(),
-                "MONOSEARCH_SYNONYMS", Files.writeString(temp.resolve("synonyms.txt"), "zorblat, hypotension\n").toString()));
-        Process search = builder.start();
-        String out = new String(search.getInputStream().readAllBytes());
-        assertEquals(0, ChildJvm.exitStatus(search), out);
-        assertTrue(out.contains("Alphadrine → Side Effects"), out);
     }
 
     private static JsonNode get(HttpClient client, String url) throws Exception {

@@ -94,24 +94,30 @@ class IndexAnalysisTest {
 
     @Test
     void bundledCorpusGivesTheSameTokens() throws IOException {
-        int texts = sameTokensOver(CorpusSections.bundled());
+        int texts = sameTokensOver(CorpusSections.bundled(), true);
         assertTrue(texts > 1000, "texts compared: " + texts);
     }
 
     @Test
     void fdaLabelsGiveTheSameTokens() throws IOException {
-        int texts = sameTokensOver(CorpusSections.fda());
+        int texts = sameTokensOver(CorpusSections.fda(), false);
         assertTrue(texts > 5_000, "texts compared: " + texts);
     }
 
-    /** Every analysed field of every section, and the whole raw file, token for token. */
-    private static int sameTokensOver(List<CorpusSections.Parsed> corpus) throws IOException {
+    /**
+     * Every analysed field of every section, token for token; with {@code raw}, the whole file too (markup and front
+     * matter: text the parser never passes on, for more kinds of input).
+     */
+    private static int sameTokensOver(List<CorpusSections.Parsed> corpus, boolean raw) throws IOException {
         int texts = 0;
         for (CorpusSections.Parsed p : corpus) {
             String where = p.file().source();
-            assertSameTokens(p.raw(), where + " raw file");
+            if (raw) {
+                assertSameTokens(p.raw(), where + " raw file");
+                texts++;
+            }
             assertSameTokens(p.monograph().drug(), where + " drug");
-            texts += 2;
+            texts++;
             for (Section s : p.monograph().sections()) {
                 assertSameTokens(s.text(), where + " body of " + s.heading());
                 assertSameTokens(s.heading(), where + " heading");
