@@ -1,6 +1,7 @@
 package monosearch.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,13 +25,17 @@ final class PageController {
     }
 
     void monograph(Context ctx) throws IOException {
-        String slug = ctx.pathParam("slug");
-        if (acceptsHtml(ctx) && search.get().monograph(slug).isEmpty()) {
+        Monograph m;
+        try {
+            m = ApiController.monographOr404(search.get(), ctx);
+        } catch (NotFoundResponse e) {
+            if (!acceptsHtml(ctx)) {
+                throw e;
+            }
             // A browser following an old link gets a page; a script asking the same URL still gets the JSON error.
-            ctx.status(404).contentType("text/html; charset=utf-8").result(MonographPage.notFound(slug));
+            ctx.status(404).contentType("text/html; charset=utf-8").result(MonographPage.notFound(ctx.pathParam("slug")));
             return;
         }
-        Monograph m = ApiController.monographOr404(search.get(), ctx);
         String query = ctx.queryParam("q");
         Set<String> matched = query == null || query.isBlank() || query.length() > ApiController.MAX_QUERY_CHARS || query.split("\\s+").length > ApiController.MAX_QUERY_WORDS
                 ? Set.of() : search.get().matchedWords(m.slug(), query);
