@@ -39,6 +39,11 @@ final class Analysis {
         return out;
     }
 
+    /** A text as the analyzer normalises a single term (folded, lower case), unstemmed: a prefix to complete. */
+    static String normalized(Analyzer analyzer, String text) {
+        return analyzer.normalize(Schema.BODY, text).utf8ToString();
+    }
+
     /** Sections holding the term in any text field (a section counts once per field). */
     static int docFreq(IndexReader reader, String term) throws IOException {
         int df = 0;

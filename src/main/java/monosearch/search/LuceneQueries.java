@@ -420,6 +420,6 @@ final class LuceneQueries {
     }
 
     private String normalized(String text) {
-        return analyzer.normalize(Schema.BODY, text).utf8ToString();
+        return Analysis.normalized(analyzer, text);
     }
 }

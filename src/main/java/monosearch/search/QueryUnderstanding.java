@@ -200,7 +200,7 @@ final class QueryUnderstanding {
      * a misspelled drug name.
      */
     private boolean startsLongerWord(String word, IndexReader reader) throws IOException {
-        String prefix = analyzer.normalize(Schema.BODY, word).utf8ToString();
+        String prefix = Analysis.normalized(analyzer, word);
         return startsLongerWord(prefix, Analysis.completions(reader, prefix, 2), reader);
     }
 
@@ -375,17 +375,15 @@ final class QueryUnderstanding {
     private Understanding.Unit unit(String text, boolean last, List<String> before, IndexReader reader,
                                     Map<String, String> corrections) throws IOException {
         List<String> completions = List.of();
-        if (last && Words.split(text).size() == 1) {
-            String prefix = analyzer.normalize(Schema.BODY, text).utf8ToString();
-            if (prefix.length() >= MIN_PREFIX_LENGTH) {
-                completions = Analysis.completions(reader, prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
-            }
+        String prefix = Analysis.normalized(analyzer, text);
+        if (last && Words.split(text).size() == 1 && prefix.length() >= MIN_PREFIX_LENGTH) {
+            completions = Analysis.completions(reader, prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
         }
         List<String> terms = Analysis.terms(analyzer, text);
         List<String> near = List.of();
         // A last word that starts indexed words is being typed, not misspelled.
         boolean beingTyped = !completions.isEmpty()
-                && startsLongerWord(analyzer.normalize(Schema.BODY, text).utf8ToString(), completions, reader);
+                && startsLongerWord(prefix, completions, reader);
         if (!beingTyped && terms.size() == 1 && terms.get(0).length() >= MIN_FUZZY_LENGTH && corrections.size() < MAX_FUZZY_WORDS
                 && Analysis.docFreq(reader, terms.get(0)) == 0 && !synonyms.hasEntry(String.join(" ", Words.split(text)))) {
             near = typos.candidates(reader, terms.get(0));
