@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "monosearch", mixinStandardHelpOptions = true, version = "monosearch 0.1.0",
         description = "Full-text search over drug monographs.",
         subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class, HeadingsCommand.class,
-                BenchCommand.class, AnalyticsCommand.class})
+                AnalyticsCommand.class})
 public final class Main {
     /** Where the commands write their results and their messages; the subcommands reach them as their parent. */
     final PrintStream out;

@@ -87,7 +87,7 @@ class MainTest {
         // The commands as the top-level help lists them, so one added later is covered too.
         List<String> commands = top.out().lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
                 .filter(l -> l.matches("  \\S.*")).map(l -> l.strip().split("\\s+")[0]).toList();
-        assertEquals(List.of("reindex", "serve", "search", "eval", "headings", "bench", "analytics"), commands, top.out());
+        assertEquals(List.of("reindex", "serve", "search", "eval", "headings", "analytics"), commands, top.out());
         for (String command : commands) {
             Run r = run(command, "--help");
             assertEquals(0, r.status(), command + ": " + r.err());

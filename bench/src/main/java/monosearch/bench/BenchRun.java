@@ -164,10 +164,13 @@ public final class BenchRun {
         }
     }
 
-    /** {@code -jar monosearch.jar} when running from the jar (so the child has the service's classpath only). */
+    /**
+     * {@code -jar monosearch.jar}, the service's jar this bench runs against (its class path names it), so that the
+     * child has the service's class path only and starts as the README starts it.
+     */
     private static List<String> launchArguments() {
         try {
-            Path source = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path source = Path.of(Class.forName("monosearch.cli.Main").getProtectionDomain().getCodeSource().getLocation().toURI());
             if (source.toString().endsWith(".jar")) {
                 // As the README launches it: with the class-data archive the build records beside the jar.
                 Path archive = source.resolveSibling(source.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
@@ -175,7 +178,7 @@ public final class BenchRun {
                         ? List.of("-XX:SharedArchiveFile=" + archive, "-jar", source.toString())
                         : List.of("-jar", source.toString());
             }
-        } catch (URISyntaxException | RuntimeException e) {
+        } catch (ClassNotFoundException | URISyntaxException | RuntimeException e) {
             // fall through to the class path
         }
         return List.of("-cp", System.getProperty("java.class.path"), "monosearch.cli.Main");

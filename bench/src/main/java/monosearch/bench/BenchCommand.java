@@ -1,30 +1,33 @@
-package monosearch.cli;
+package monosearch.bench;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import monosearch.bench.BenchResults;
-import monosearch.bench.BenchReport;
-import monosearch.bench.BenchRun;
-import monosearch.bench.BenchSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/**
+ * The benchmark, a program of its own beside the service: {@code java -jar bench/target/monosearch-bench.jar}. It
+ * measures the service's jar as the README launches it, and keeps its synthetic corpus, vocabulary, load clients and
+ * the SQLite driver out of that jar.
+ */
+@Command(name = "monosearch-bench", mixinStandardHelpOptions = true,
         description = {"Measure monosearch and print the figures as a markdown table: reindex times, index size, "
                 + "in-process search latency, startup, heap and HTTP throughput of the real server (started in a child "
                 + "JVM), and a comparison with SQLite FTS5 where its JDBC driver is on the classpath.",
                 "Generates a deterministic synthetic corpus unless --corpus is given. Takes a few minutes; "
                         + "uses the whole machine, so run nothing else meanwhile."})
-final class BenchCommand implements Callable<Integer> {
-    @ParentCommand
-    Main main;
+public final class BenchCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
 
     @Spec
     CommandSpec spec;
@@ -42,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     Path queries;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the markdown here instead of standard output.")
-    Path out;
+    Path outFile;
 
     @Option(names = "--keep", paramLabel = "DIR",
             description = "Work in this folder and keep the corpus, index and server log (its corpus/ and index/ are replaced).")
@@ -88,26 +91,43 @@ final class BenchCommand implements Callable<Integer> {
             description = "Compare with SQLite FTS5 when its driver is on the classpath (default: on).")
     boolean fts;
 
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs a bench command line, writing to the given streams, and returns its exit status. */
+    static int run(PrintStream out, PrintStream err, String... args) {
+        return new CommandLine(new BenchCommand(out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (monographs < 1 || !List.of("auto", "wrk", "java").contains(loadTool)) {
-            main.err.println("bench: --monographs must be at least 1 and --load-tool one of auto, wrk, java");
+            err.println("bench: --monographs must be at least 1 and --load-tool one of auto, wrk, java");
             return 2;
         }
         List<String> jvm = Arrays.stream(serverJvm.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         BenchSettings settings = new BenchSettings(monographs, queries, corpus, keep, seed, warmupSeconds, searchSeconds,
                 httpSeconds, ftsRounds, loadTool, jvm, http, fts, commandLine(), note);
-        BenchResults results = new BenchRun(settings, main.err).run();
+        BenchResults results = new BenchRun(settings, err).run();
         String markdown = new BenchReport(results).markdown();
-        if (out == null) {
-            main.out.print(markdown);
+        if (outFile == null) {
+            out.print(markdown);
         } else {
-            Path parent = out.toAbsolutePath().getParent();
+            Path parent = outFile.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(out, markdown, StandardCharsets.UTF_8);
-            main.err.println("bench: figures written to " + out);
+            Files.writeString(outFile, markdown, StandardCharsets.UTF_8);
+            err.println("bench: figures written to " + outFile);
         }
         return 0;
     }
@@ -122,6 +142,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             return line.toString();
         }
-        return "java -jar target/monosearch.jar bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return "java -jar bench/target/monosearch-bench.jar " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 }

@@ -1,8 +1,11 @@
-package monosearch.cli;
+package monosearch.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +23,12 @@ class BenchCommandTest {
     @Test
     void benchWritesItsReportOfATinySyntheticCorpus() throws Exception {
         Path report = temp.resolve("out/bench.md");
-        MainTest.Run r = MainTest.run("bench", "--monographs", "30", "--warmup-seconds", "0.1", "--search-seconds", "0.1",
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = BenchCommand.run(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), "--monographs", "30", "--warmup-seconds", "0.1", "--search-seconds", "0.1",
                 "--no-http", "--no-fts", "--keep", temp.resolve("work").toString(), "--out", report.toString());
-        assertEquals(0, r.status(), r.err());
-        assertTrue(r.err().contains("bench: figures written to " + report), r.err());
+        assertEquals(0, status, err.toString(UTF_8));
+        assertTrue(err.toString(UTF_8).contains("bench: figures written to " + report), err.toString(UTF_8));
         String md = Files.readString(report);
         List<String> lines = md.lines().toList();
         assertTrue(md.startsWith("# monosearch performance"), md);
