@@ -11,7 +11,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import monosearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
+import java.util.IdentityHashMap;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -83,6 +92,51 @@ final class Snippets {
         return words;
     }
 
+    /**
+     * The matches of the highlighted hits from one weight of the query per segment. Lucene's own strategy builds
+     * the query's weight again for every hit, looking each of its terms up in the term dictionary each time:
+     * with synonyms, typo alternatives and completions that was most of a search's snippet time.
+     */
+    private static final class OneWeightPerSegment extends FieldOffsetStrategy {
+        private final Map<LeafReader, Weight> weights = new IdentityHashMap<>();
+
+        OneWeightPerSegment(UHComponents components) {
+            super(components);
+        }
+
+        @Override
+        public UnifiedHighlighter.OffsetSource getOffsetSource() {
+            return UnifiedHighlighter.OffsetSource.POSTINGS;
+        }
+
+        @Override
+        public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+            Weight weight = weights.get(reader);
+            if (weight == null) {
+                IndexSearcher segment = new IndexSearcher(reader);
+                segment.setQueryCache(null);
+                weight = segment.createWeight(segment.rewrite(components.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                weights.put(reader, weight);
+            }
+            Matches matches = weight.matches(reader.getContext(), docId);
+            if (matches == null) {
+                return OffsetsEnum.EMPTY;
+            }
+            List<OffsetsEnum> enums = new ArrayList<>();
+            for (String field : matches) {
+                MatchesIterator inField = components.getFieldMatcher().test(field) ? matches.getMatches(field) : null;
+                if (inField != null) {
+                    enums.add(new OffsetsEnum.OfMatchesIteratorWithSubs(inField));
+                }
+            }
+            return switch (enums.size()) {
+                case 0 -> OffsetsEnum.EMPTY;
+                case 1 -> enums.get(0);
+                default -> new OffsetsEnum.MultiOffsetsEnum(enums);
+            };
+        }
+    }
+
     private UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
         return UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaxLength(MAX_SECTION_CHARS)
@@ -97,6 +151,12 @@ final class Snippets {
             bodyOf.put(docIds[i], bodies[i]);
         }
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+                return source == OffsetSource.POSTINGS ? new OneWeightPerSegment(components)
+                        : super.getOffsetStrategy(source, components);
+            }
+
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int threshold)
                     throws IOException {
