@@ -74,8 +74,8 @@ class RankingParityTest {
             mrrSolr += j.reciprocalRank(solr);
         }
         int n = judged.size();
-        System.out.printf("parity: %d of %d judged queries with the same top 10; P@1 embedded %.3f solr %.3f; "
-                + "MRR@10 embedded %.3f solr %.3f%n", same, n, p1Embedded / n, p1Solr / n, mrrEmbedded / n, mrrSolr / n);
+        System.out.printf("parity: %d of %d judged queries with the same top 10; Drug@1 embedded %.3f solr %.3f; "
+                + "drug MRR@10 embedded %.3f solr %.3f%n", same, n, p1Embedded / n, p1Solr / n, mrrEmbedded / n, mrrSolr / n);
         differing.forEach(d -> System.out.println("differs: " + d));
         assertTrue(n >= 100, "judged queries read: " + n);
         assertTrue(same >= 0.95 * n, same + " of " + n + " identical top 10 lists:\n" + String.join("\n", differing));
