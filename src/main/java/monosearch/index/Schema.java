@@ -1,7 +1,9 @@
 package monosearch.index;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.Section;
@@ -52,7 +54,8 @@ public final class Schema {
 
     private static final FieldType BODY_TYPE = bodyType();
     private static final int MAX_LEAD_WORDS = 8;
-    private static final int MAX_DOC_VALUE_CHARS = 1_000;
+    /** Characters of a drug name kept in doc values (a Solr schema's maxCharsForDocValues says the same). */
+    public static final int MAX_DOC_VALUE_CHARS = 1_000;
 
     private Schema() {
     }
@@ -61,35 +64,76 @@ public final class Schema {
     public record FileFacts(String hash, long size, long modified) {
     }
 
+    /**
+     * The field values of each section of a monograph, by field name, in field order: the one mapping from a
+     * monograph to what is indexed, for this index ({@link #documents}) and for a Solr collection alike.
+     * Values are String, Integer (level, position) or Long (file size and time).
+     */
+    public static List<Map<String, Object>> values(Monograph monograph, FileFacts file) {
+        List<Map<String, Object>> out = new ArrayList<>(monograph.sections().size());
+        for (Section s : monograph.sections()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put(ID, monograph.slug() + "#" + s.position());
+            v.put(SLUG, monograph.slug());
+            v.put(SOURCE, monograph.source());
+            v.put(DRUG, monograph.drug());
+            v.put(SECTION, s.name());
+            v.put(SECTION_KEY, sectionKey(s.name()));
+            v.put(HEADING, s.heading());
+            v.put(HEADINGS, String.join(" ", s.path()));
+            v.put(PATH, String.join(PATH_SEPARATOR, s.path()));
+            v.put(ANCHOR, s.anchor());
+            v.put(LEVEL, s.level());
+            v.put(POSITION, s.position());
+            v.put(BODY, s.text());
+            v.put(LEADS, leads(s.text()));
+            v.put(FILE_HASH, file.hash());
+            v.put(FILE_SIZE, file.size());
+            v.put(FILE_MODIFIED, file.modified());
+            out.add(v);
+        }
+        return out;
+    }
+
     public static List<Document> documents(Monograph monograph, FileFacts file) {
         List<Document> docs = new ArrayList<>(monograph.sections().size());
-        for (Section s : monograph.sections()) {
-            Document d = new Document();
-            d.add(new StringField(ID, monograph.slug() + "#" + s.position(), Field.Store.YES));
-            d.add(new StringField(SLUG, monograph.slug(), Field.Store.YES));
-            d.add(new SortedDocValuesField(SLUG, new BytesRef(monograph.slug())));
-            d.add(new StringField(SOURCE, monograph.source(), Field.Store.YES));
-            d.add(new SortedDocValuesField(SOURCE, new BytesRef(monograph.source())));
-            d.add(new TextField(DRUG, monograph.drug(), Field.Store.YES));
-            d.add(new SortedDocValuesField(DRUG, new BytesRef(capped(monograph.drug()))));
-            d.add(new StoredField(SECTION, s.name()));
-            d.add(new StringField(SECTION_KEY, sectionKey(s.name()), Field.Store.NO));
-            d.add(new SortedDocValuesField(SECTION, new BytesRef(s.name())));
-            d.add(new TextField(HEADING, s.heading(), Field.Store.YES));
-            d.add(new TextField(HEADINGS, String.join(" ", s.path()), Field.Store.NO));
-            d.add(new StoredField(PATH, String.join(PATH_SEPARATOR, s.path())));
-            d.add(new StoredField(ANCHOR, s.anchor()));
-            d.add(new StoredField(LEVEL, s.level()));
-            d.add(new StoredField(POSITION, s.position()));
-            d.add(new NumericDocValuesField(POSITION, s.position()));
-            d.add(new Field(BODY, s.text(), BODY_TYPE));
-            d.add(new TextField(LEADS, leads(s.text()), Field.Store.NO));
-            d.add(new BinaryDocValuesField(FILE_HASH, new BytesRef(file.hash())));
-            d.add(new NumericDocValuesField(FILE_SIZE, file.size()));
-            d.add(new NumericDocValuesField(FILE_MODIFIED, file.modified()));
-            docs.add(d);
+        for (Map<String, Object> v : values(monograph, file)) {
+            docs.add(document(v));
         }
         return docs;
+    }
+
+    /** How each field's value is indexed in this index. */
+    private static Document document(Map<String, Object> v) {
+        Document d = new Document();
+        String slug = (String) v.get(SLUG);
+        String source = (String) v.get(SOURCE);
+        String drug = (String) v.get(DRUG);
+        String section = (String) v.get(SECTION);
+        d.add(new StringField(ID, (String) v.get(ID), Field.Store.YES));
+        d.add(new StringField(SLUG, slug, Field.Store.YES));
+        d.add(new SortedDocValuesField(SLUG, new BytesRef(slug)));
+        d.add(new StringField(SOURCE, source, Field.Store.YES));
+        d.add(new SortedDocValuesField(SOURCE, new BytesRef(source)));
+        d.add(new TextField(DRUG, drug, Field.Store.YES));
+        d.add(new SortedDocValuesField(DRUG, new BytesRef(capped(drug))));
+        d.add(new StoredField(SECTION, section));
+        d.add(new StringField(SECTION_KEY, (String) v.get(SECTION_KEY), Field.Store.NO));
+        d.add(new SortedDocValuesField(SECTION, new BytesRef(section)));
+        d.add(new TextField(HEADING, (String) v.get(HEADING), Field.Store.YES));
+        d.add(new TextField(HEADINGS, (String) v.get(HEADINGS), Field.Store.NO));
+        d.add(new StoredField(PATH, (String) v.get(PATH)));
+        d.add(new StoredField(ANCHOR, (String) v.get(ANCHOR)));
+        d.add(new StoredField(LEVEL, (Integer) v.get(LEVEL)));
+        int position = (Integer) v.get(POSITION);
+        d.add(new StoredField(POSITION, position));
+        d.add(new NumericDocValuesField(POSITION, position));
+        d.add(new Field(BODY, (String) v.get(BODY), BODY_TYPE));
+        d.add(new TextField(LEADS, (String) v.get(LEADS), Field.Store.NO));
+        d.add(new BinaryDocValuesField(FILE_HASH, new BytesRef((String) v.get(FILE_HASH))));
+        d.add(new NumericDocValuesField(FILE_SIZE, (Long) v.get(FILE_SIZE)));
+        d.add(new NumericDocValuesField(FILE_MODIFIED, (Long) v.get(FILE_MODIFIED)));
+        return d;
     }
 
     /**

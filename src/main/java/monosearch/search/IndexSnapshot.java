@@ -9,6 +9,7 @@ import monosearch.index.Scoring;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -33,10 +34,7 @@ public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monogra
                             long committedMillis) {
 
     static IndexSnapshot of(DirectoryReader reader) throws IOException {
-        List<DrugNames.Drug> drugs = new ArrayList<>();
-        for (LeafReaderContext ctx : reader.leaves()) {
-            drugsOf(ctx.reader(), drugs);
-        }
+        List<DrugNames.Drug> drugs = drugsIn(reader);
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new Scoring());
         var commit = reader.getIndexCommit();
@@ -50,6 +48,15 @@ public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monogra
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** The drug of each live monograph of an index (of a shard, in a collection of several). */
+    public static List<DrugNames.Drug> drugsIn(IndexReader reader) throws IOException {
+        List<DrugNames.Drug> drugs = new ArrayList<>();
+        for (LeafReaderContext ctx : reader.leaves()) {
+            drugsOf(ctx.reader(), drugs);
+        }
+        return drugs;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Locale;
 import monosearch.index.DrugTextAnalyzer;
 import monosearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -64,16 +63,16 @@ final class LuceneQueries {
         }
     }
 
-    Plan plan(Understanding u, IndexReader reader, List<String> drugFilter) throws IOException {
+    Plan plan(Understanding u, IndexFacts facts, List<String> drugFilter) throws IOException {
         List<Query> content = new ArrayList<>();
         BooleanQuery.Builder common = new BooleanQuery.Builder();
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         for (Understanding.Unit unit : u.content()) {
-            Query q = unitQuery(unit, reader, u.content().size() > 1 || u.namesDrug());
+            Query q = unitQuery(unit, facts, u.content().size() > 1 || u.namesDrug());
             if (q != null) {
                 content.add(q);
             }
-            Query inContext = completionInContext(unit, reader);
+            Query inContext = completionInContext(unit, facts);
             if (inContext != null) {
                 common.add(inContext, Occur.SHOULD);
                 highlight.add(inContext, Occur.SHOULD);
@@ -86,7 +85,7 @@ final class LuceneQueries {
             }
         }
         for (UserQuery.Part p : u.prefixes()) {
-            Query q = prefixPartQuery(p.text(), reader);
+            Query q = prefixPartQuery(p.text(), facts);
             if (q != null) {
                 content.add(q);
             }
@@ -97,7 +96,7 @@ final class LuceneQueries {
         if (u.namesDrug()) {
             BooleanQuery.Builder anyDrug = new BooleanQuery.Builder();
             for (DrugNames.Mention m : u.drugs()) {
-                addDrug(common, highlight, anyDrug, m, reader);
+                addDrug(common, highlight, anyDrug, m, facts);
             }
             drugRequired = anyDrug.build();
         }
@@ -109,7 +108,7 @@ final class LuceneQueries {
             }
             if (!m.keepsWords() && m.start() < m.end()) {
                 // A section that speaks of what was asked ("store it below 25 °C") is likelier the answer.
-                Query said = unitQuery(Understanding.Unit.plain(m.words()), reader, true);
+                Query said = unitQuery(Understanding.Unit.plain(m.words()), facts, true);
                 if (said != null) {
                     common.add(said, Occur.SHOULD);
                     highlight.add(said, Occur.SHOULD);
@@ -154,7 +153,7 @@ final class LuceneQueries {
      * name may also stand in other drugs' text ("avoid with warfarin").
      */
     private void addDrug(BooleanQuery.Builder common, BooleanQuery.Builder highlight, BooleanQuery.Builder anyDrug,
-                         DrugNames.Mention m, IndexReader reader) throws IOException {
+                         DrugNames.Mention m, IndexFacts facts) throws IOException {
         float sure = m.exact() ? 1f : RankingPolicy.TYPO_NAME_FACTOR;
         if (!m.own().isEmpty()) {
             BooleanQuery.Builder own = new BooleanQuery.Builder();
@@ -168,7 +167,7 @@ final class LuceneQueries {
             common.add(new BoostQuery(new ConstantScoreQuery(inName), RankingPolicy.CONTAINING_COMBINATION_BOOST * sure), Occur.SHOULD);
             anyDrug.add(inName, Occur.SHOULD);
         }
-        Query words = unitQuery(Understanding.Unit.plain(m.name()), reader, true);
+        Query words = unitQuery(Understanding.Unit.plain(m.name()), facts, true);
         if (words != null) {
             common.add(words, Occur.SHOULD);
             highlight.add(words, Occur.SHOULD);
@@ -195,7 +194,7 @@ final class LuceneQueries {
      *
      * @param amongOthers other words stand beside it, so a half-typed last word is likelier a term than a name
      */
-    private Query unitQuery(Understanding.Unit unit, IndexReader reader, boolean amongOthers) throws IOException {
+    private Query unitQuery(Understanding.Unit unit, IndexFacts facts, boolean amongOthers) throws IOException {
         String text = unit.text();
         List<Query> alternatives = new ArrayList<>();
         Query exact = acrossFields(field -> builder.createBooleanQuery(field, text, Occur.MUST));
@@ -221,7 +220,7 @@ final class LuceneQueries {
                 }
             } else {
                 // "stevens-john" while typing: the earlier pieces as words, the last as a prefix.
-                Query typing = prefixPartQuery(text, reader);
+                Query typing = prefixPartQuery(text, facts);
                 if (typing != null) {
                     alternatives.add(new BoostQuery(typing, RankingPolicy.PREFIX_WEIGHT));
                 }
@@ -234,7 +233,7 @@ final class LuceneQueries {
      * A half-typed last word completed right after the words typed before it ("hepatic enc" as "hepatic
      * encephalopathy"), in the body and headings; null when there is no such context.
      */
-    private Query completionInContext(Understanding.Unit unit, IndexReader reader) throws IOException {
+    private Query completionInContext(Understanding.Unit unit, IndexFacts facts) throws IOException {
         List<String> completions = unit.completions();
         if (unit.before().isEmpty()) {
             return null;
@@ -275,13 +274,13 @@ final class LuceneQueries {
     }
 
     /** "leuk*": the words before the last as words, the last as a prefix. */
-    private Query prefixPartQuery(String text, IndexReader reader) throws IOException {
+    private Query prefixPartQuery(String text, IndexFacts facts) throws IOException {
         List<String> pieces = Words.split(text);
         if (pieces.isEmpty()) {
             return null;
         }
         Query prefixQuery = completionsAcrossFields(
-                Analysis.completions(reader, normalized(pieces.get(pieces.size() - 1)), RankingPolicy.MAX_PREFIX_EXPANSIONS), 1f, false);
+                facts.completions(normalized(pieces.get(pieces.size() - 1)), RankingPolicy.MAX_PREFIX_EXPANSIONS), 1f, false);
         if (prefixQuery == null) {
             return new MatchNoDocsQuery("no indexed word starts with " + pieces.get(pieces.size() - 1));
         }
@@ -290,7 +289,7 @@ final class LuceneQueries {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String w : pieces.subList(0, pieces.size() - 1)) {
-            Query q = unitQuery(Understanding.Unit.plain(w), reader, true);
+            Query q = unitQuery(Understanding.Unit.plain(w), facts, true);
             if (q != null) {
                 b.add(q, Occur.MUST);
             }

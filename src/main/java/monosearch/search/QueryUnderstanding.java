@@ -9,13 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import monosearch.index.Schema;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Reads a typed query into an {@link Understanding}: which words name drugs (by name, brand or with a typo),
@@ -60,18 +58,14 @@ final class QueryUnderstanding {
     private final Synonyms synonyms;
     private final SectionIntents intents;
     private final Analyzer analyzer;
-    private final Typos typos = new Typos();
-    private final QueryBuilder phrases;
 
     QueryUnderstanding(Synonyms synonyms, SectionIntents intents, Analyzer analyzer) {
         this.synonyms = synonyms;
         this.intents = intents;
         this.analyzer = analyzer;
-        this.phrases = new QueryBuilder(analyzer);
     }
 
-    Understanding understand(UserQuery query, IndexSnapshot snapshot) throws IOException {
-        IndexReader reader = snapshot.searcher().getIndexReader();
+    Understanding understand(UserQuery query, IndexFacts facts) throws IOException {
         List<UserQuery.Part> parts = query.included();
         UserQuery.Part lastPart = parts.isEmpty() ? null : parts.get(parts.size() - 1);
 
@@ -88,7 +82,7 @@ final class QueryUnderstanding {
         }
         boolean[] taken = new boolean[words.size()];
         Map<String, String> corrections = new LinkedHashMap<>();
-        List<DrugNames.Mention> drugs = drugsNamed(words, taken, snapshot.drugs(), corrections, reader);
+        List<DrugNames.Mention> drugs = drugsNamed(words, taken, facts, corrections);
         List<SectionIntents.Match> asked = intents.find(words, taken);
         for (SectionIntents.Match m : asked) {
             if (!m.keepsWords()) {
@@ -96,8 +90,8 @@ final class QueryUnderstanding {
             }
         }
 
-        List<Understanding.Unit> content = contentUnits(words, owner, taken, lastPart, reader, corrections);
-        List<DrugNames.Mention> inTerms = content.isEmpty() ? List.of() : partOfTerms(drugs, words, taken, snapshot);
+        List<Understanding.Unit> content = contentUnits(words, owner, taken, lastPart, facts, corrections);
+        List<DrugNames.Mention> inTerms = content.isEmpty() ? List.of() : partOfTerms(drugs, words, taken, facts);
         if (!inTerms.isEmpty()) {
             // The name is part of a term written across many monographs ("calcium channel blocker"), or a name
             // only combinations carry among other words to find: its words are searched as words.
@@ -108,12 +102,12 @@ final class QueryUnderstanding {
                 }
             }
             drugs = drugs.stream().filter(m -> !inTerms.contains(m)).toList();
-            content = contentUnits(words, owner, taken, lastPart, reader, corrections);
+            content = contentUnits(words, owner, taken, lastPart, facts, corrections);
         }
         drugs = new ArrayList<>(drugs);
-        drugsByCorrection(content, snapshot.drugs(), drugs);
+        drugsByCorrection(content, facts, drugs);
         if (drugs.isEmpty() && asked.isEmpty() && content.size() == 1 && onlyWords(parts)) {
-            drugByCompletion(content, snapshot.drugs(), drugs, corrections);
+            drugByCompletion(content, facts, drugs, corrections);
         }
         if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
             // "ibuprofen and warfarin": whether they go together.
@@ -123,7 +117,7 @@ final class QueryUnderstanding {
         if (content.isEmpty() && onlyWords && drugs.isEmpty()) {
             // Only section words ("side effects") or only fillers: they are what to find after all.
             for (int i = 0; i < words.size(); i++) {
-                content.add(unit(words.get(i), i == words.size() - 1 && owner.get(i) == lastPart, List.of(), reader, corrections));
+                content.add(unit(words.get(i), i == words.size() - 1 && owner.get(i) == lastPart, List.of(), facts, corrections));
             }
         }
         List<UserQuery.Part> phrases = parts.stream().filter(p -> p.kind() == UserQuery.Kind.PHRASE).toList();
@@ -134,7 +128,7 @@ final class QueryUnderstanding {
                 meaningful.add(words.get(i));
             }
         }
-        Understanding.Shape shape = shape(drugs, asked, content, onlyWords, words, lastPart, snapshot.drugs());
+        Understanding.Shape shape = shape(drugs, asked, content, onlyWords, words, lastPart, facts);
         boolean question = !words.isEmpty() && (QUESTION_WORDS.contains(words.get(0)) || query.asked());
         return new Understanding(content, phrases, prefixes, query.excluded(), drugs, asked, meaningful,
                 corrections, shape, question);
@@ -142,7 +136,7 @@ final class QueryUnderstanding {
 
     private static Understanding.Shape shape(List<DrugNames.Mention> drugs, List<SectionIntents.Match> asked,
                                              List<Understanding.Unit> content, boolean onlyWords, List<String> words,
-                                             UserQuery.Part lastPart, DrugNames names) {
+                                             UserQuery.Part lastPart, IndexFacts names) {
         if (!drugs.isEmpty()) {
             return content.isEmpty() && asked.isEmpty() && onlyWords
                     ? Understanding.Shape.JUST_A_DRUG : Understanding.Shape.ABOUT_A_DRUG;
@@ -162,11 +156,11 @@ final class QueryUnderstanding {
      * Drugs named in the words: by a monograph's name or an ingredient's (a typo allowed), or by a synonym that
      * is a drug's name (a brand). Their words are taken; a misspelled name is corrected to the name.
      */
-    private List<DrugNames.Mention> drugsNamed(List<String> words, boolean[] taken, DrugNames names,
-                                               Map<String, String> corrections, IndexReader reader) throws IOException {
+    private List<DrugNames.Mention> drugsNamed(List<String> words, boolean[] taken, IndexFacts names,
+                                               Map<String, String> corrections) throws IOException {
         List<DrugNames.Mention> found = new ArrayList<>();
         for (DrugNames.Mention m : names.mentionsIn(words)) {
-            boolean beingTyped = !m.exact() && m.end() == words.size() && startsLongerWord(words.get(m.end() - 1), reader);
+            boolean beingTyped = !m.exact() && m.end() == words.size() && startsLongerWord(words.get(m.end() - 1), names);
             if (!beingTyped && (m.exact() || !synonyms.hasEntry(String.join(" ", words.subList(m.start(), m.end()))))) {
                 found.add(m);
                 mark(taken, m.start(), m.end());
@@ -199,18 +193,18 @@ final class QueryUnderstanding {
      * Whether a last word is the start of a longer indexed word: then it is being typed ("lactic acido"), not
      * a misspelled drug name.
      */
-    private boolean startsLongerWord(String word, IndexReader reader) throws IOException {
+    private boolean startsLongerWord(String word, IndexFacts facts) throws IOException {
         String prefix = Analysis.normalized(analyzer, word);
-        return startsLongerWord(prefix, Analysis.completions(reader, prefix, 2), reader);
+        return startsLongerWord(prefix, facts.completions(prefix, 2), facts);
     }
 
     /**
      * Whether a prefix starts a longer word written in a few sections at least: a one-off joined form
      * ("atorvastatinezetimibe") does not make a misspelled "atorvastatine" a word being typed.
      */
-    private static boolean startsLongerWord(String prefix, List<String> completions, IndexReader reader) throws IOException {
+    private static boolean startsLongerWord(String prefix, List<String> completions, IndexFacts facts) throws IOException {
         for (String c : completions) {
-            if (c.length() > prefix.length() && Analysis.docFreq(reader, c) >= MIN_COMPLETION_SECTIONS) {
+            if (c.length() > prefix.length() && facts.docFreq(c) >= MIN_COMPLETION_SECTIONS) {
                 return true;
             }
         }
@@ -222,7 +216,7 @@ final class QueryUnderstanding {
      * names that, with the words beside them, make a term written in many other monographs.
      */
     private List<DrugNames.Mention> partOfTerms(List<DrugNames.Mention> drugs, List<String> words, boolean[] taken,
-                                                IndexSnapshot snapshot) throws IOException {
+                                                IndexFacts facts) throws IOException {
         List<DrugNames.Mention> out = new ArrayList<>();
         for (DrugNames.Mention m : drugs) {
             if (m.own().isEmpty()) {
@@ -238,7 +232,7 @@ final class QueryUnderstanding {
                 end++;
             }
             if ((start < m.start() || end > m.end()) && m.exact()
-                    && sectionsElsewhere(String.join(" ", words.subList(start, end)), m, snapshot) >= TERM_MIN_SECTIONS) {
+                    && sectionsElsewhere(String.join(" ", words.subList(start, end)), m, facts) >= TERM_MIN_SECTIONS) {
                 out.add(m);
             }
         }
@@ -246,14 +240,8 @@ final class QueryUnderstanding {
     }
 
     /** Sections outside the drug's own monographs holding the words as a phrase. */
-    private int sectionsElsewhere(String phrase, DrugNames.Mention m, IndexSnapshot snapshot) throws IOException {
-        Query inBody = phrases.createPhraseQuery(Schema.BODY, phrase, 0);
-        if (inBody == null) {
-            return 0;
-        }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(inBody, BooleanClause.Occur.MUST);
-        m.own().forEach(d -> b.add(new TermQuery(new Term(Schema.SLUG, d.slug())), BooleanClause.Occur.MUST_NOT));
-        return snapshot.searcher().count(b.build());
+    private static int sectionsElsewhere(String phrase, DrugNames.Mention m, IndexFacts facts) throws IOException {
+        return facts.sectionsElsewhere(phrase, m.own().stream().map(DrugNames.Drug::slug).toList());
     }
 
     private static boolean onlyWords(List<UserQuery.Part> parts) {
@@ -264,7 +252,7 @@ final class QueryUnderstanding {
      * One word being typed whose likeliest completion naming a drug is that drug ("metformi"): the drug, and,
      * when the word lacks only a letter or two of the name, its name as the suggestion.
      */
-    private static void drugByCompletion(List<Understanding.Unit> content, DrugNames names, List<DrugNames.Mention> drugs,
+    private static void drugByCompletion(List<Understanding.Unit> content, IndexFacts names, List<DrugNames.Mention> drugs,
                                          Map<String, String> corrections) {
         Understanding.Unit u = content.get(0);
         String typed = Words.fold(u.text());
@@ -292,7 +280,7 @@ final class QueryUnderstanding {
      * Words indexed nowhere whose likeliest correction is a drug's name ("levotiroxine", two edits from
      * levothyroxine) name that drug, as a misspelled name one edit away does.
      */
-    private static void drugsByCorrection(List<Understanding.Unit> content, DrugNames names, List<DrugNames.Mention> drugs) {
+    private static void drugsByCorrection(List<Understanding.Unit> content, IndexFacts names, List<DrugNames.Mention> drugs) {
         for (var it = content.iterator(); it.hasNext(); ) {
             Understanding.Unit u = it.next();
             if (u.near().isEmpty()) {
@@ -307,7 +295,7 @@ final class QueryUnderstanding {
     }
 
     /** The drug a synonym entry stands for, when one of its alternatives is a drug with a monograph of its own. */
-    private DrugNames.Mention brand(List<String> entry, DrugNames names, int start) {
+    private DrugNames.Mention brand(List<String> entry, IndexFacts names, int start) {
         DrugNames.Mention any = null;
         for (List<String> alternative : synonyms.alternativesOf(entry)) {
             DrugNames.Mention m = names.named(alternative);
@@ -326,7 +314,7 @@ final class QueryUnderstanding {
      * of words that is a multi-word synonym entry ("low blood pressure") is one unit; fillers are dropped.
      */
     private List<Understanding.Unit> contentUnits(List<String> words, List<UserQuery.Part> owner, boolean[] taken,
-                                                  UserQuery.Part lastPart, IndexReader reader,
+                                                  UserQuery.Part lastPart, IndexFacts facts,
                                                   Map<String, String> corrections) throws IOException {
         List<Understanding.Unit> units = new ArrayList<>();
         List<String> found = new ArrayList<>();
@@ -336,7 +324,7 @@ final class QueryUnderstanding {
             if (phrase > 0) {
                 String text = String.join(" ", words.subList(i, i + phrase));
                 boolean last = owner.get(i + phrase - 1) == lastPart && i + phrase == words.size();
-                units.add(unit(text, last, before(found), reader, corrections));
+                units.add(unit(text, last, before(found), facts, corrections));
                 found.addAll(words.subList(i, i + phrase));
                 i += phrase;
                 continue;
@@ -352,12 +340,12 @@ final class QueryUnderstanding {
             }
             if (!anyTaken && !(end - i == 1 && FILLERS.contains(words.get(i)))) {
                 // Kept whole, so a hyphenated or dotted word ("co-trimoxazole") is analysed as typed.
-                units.add(unit(part.text(), part == lastPart, before(found), reader, corrections));
+                units.add(unit(part.text(), part == lastPart, before(found), facts, corrections));
                 found.addAll(words.subList(i, end));
             } else {
                 for (int k = i; k < end; k++) {
                     if (!taken[k] && !FILLERS.contains(words.get(k))) {
-                        units.add(unit(words.get(k), part == lastPart && k == end - 1, before(found), reader, corrections));
+                        units.add(unit(words.get(k), part == lastPart && k == end - 1, before(found), facts, corrections));
                         found.add(words.get(k));
                     }
                 }
@@ -372,21 +360,21 @@ final class QueryUnderstanding {
     }
 
     /** A unit, with its typo alternatives when it is one word indexed nowhere and no synonym entry. */
-    private Understanding.Unit unit(String text, boolean last, List<String> before, IndexReader reader,
+    private Understanding.Unit unit(String text, boolean last, List<String> before, IndexFacts facts,
                                     Map<String, String> corrections) throws IOException {
         List<String> completions = List.of();
         String prefix = Analysis.normalized(analyzer, text);
         if (last && Words.split(text).size() == 1 && prefix.length() >= MIN_PREFIX_LENGTH) {
-            completions = Analysis.completions(reader, prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
+            completions = facts.completions(prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
         }
         List<String> terms = Analysis.terms(analyzer, text);
         List<String> near = List.of();
         // A last word that starts indexed words is being typed, not misspelled.
         boolean beingTyped = !completions.isEmpty()
-                && startsLongerWord(prefix, completions, reader);
+                && startsLongerWord(prefix, completions, facts);
         if (!beingTyped && terms.size() == 1 && terms.get(0).length() >= MIN_FUZZY_LENGTH && corrections.size() < MAX_FUZZY_WORDS
-                && Analysis.docFreq(reader, terms.get(0)) == 0 && !synonyms.hasEntry(String.join(" ", Words.split(text)))) {
-            near = typos.candidates(reader, terms.get(0));
+                && facts.docFreq(terms.get(0)) == 0 && !synonyms.hasEntry(String.join(" ", Words.split(text)))) {
+            near = facts.typos(terms.get(0));
             if (!near.isEmpty()) {
                 corrections.put(text, near.get(0));
             }

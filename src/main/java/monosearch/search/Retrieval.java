@@ -61,12 +61,20 @@ final class Retrieval {
         if (total == 0) {
             return new Found(new ScoreDoc[0], 0, counts, matched, counted - start, 0);
         }
-        int depth = Math.max(window, RankingPolicy.RESCORED);
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, null, depth, false));
-        if (proximity != null) {
-            top = QueryRescorer.rescore(searcher, top, proximity, 1, window);
-        }
+        int depth = depth(window);
+        TopDocs top = rescored(searcher, searcher.search(query, new TopScoreDocCollectorManager(depth, null, depth, false)),
+                proximity, window);
         return new Found(top.scoreDocs, total, counts, matched, counted - start, System.nanoTime() - counted);
+    }
+
+    /** How many best matches are scored for a window of them: enough for proximity to reorder. */
+    static int depth(int window) {
+        return Math.max(window, RankingPolicy.RESCORED);
+    }
+
+    /** The best matches raised where their words stand together, the window best of them; as they are without proximity. */
+    static TopDocs rescored(IndexSearcher searcher, TopDocs top, Query proximity, int window) throws IOException {
+        return proximity == null ? top : QueryRescorer.rescore(searcher, top, proximity, 1, window);
     }
 
     /** Matches per section name of a query, ignoring any section filter, so the other sections stay choosable. */

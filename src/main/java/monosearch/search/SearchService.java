@@ -33,8 +33,7 @@ public final class SearchService {
     private static final int MAX_SECTIONS = 10_000;
 
     private final LiveIndex index;
-    private final QueryUnderstanding understanding;
-    private final LuceneQueries queries;
+    private final QueryPlanner planner;
     private final Presenter presenter;
     private final long budgetMillis;
 
@@ -46,8 +45,7 @@ public final class SearchService {
     public SearchService(LiveIndex index, Synonyms synonyms, SectionIntents intents, Links links, long budgetMillis) {
         Analyzer analyzer = DrugTextAnalyzer.forQueries();
         this.index = index;
-        this.understanding = new QueryUnderstanding(synonyms, intents, analyzer);
-        this.queries = new LuceneQueries(synonyms, analyzer);
+        this.planner = new QueryPlanner(synonyms, intents);
         this.presenter = new Presenter(analyzer, links);
         this.budgetMillis = budgetMillis;
     }
@@ -70,12 +68,13 @@ public final class SearchService {
         long start = System.nanoTime();
         IndexSnapshot snapshot = index.acquire();
         try {
-            Understanding understood = understanding.understand(UserQuery.parse(request.query()), snapshot);
-            LuceneQueries.Plan plan = queries.plan(understood, snapshot.searcher().getIndexReader(), request.drugs());
+            Planned query = planner.plan(request.query(), request.drugs(), planner.factsOf(snapshot.searcher(), snapshot.drugs()));
+            Understanding understood = query.understood();
+            LuceneQueries.Plan plan = query.plan();
             long planned = System.nanoTime();
 
             IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
-            int window = Math.max(request.offset() + request.limit(), RankingPolicy.FIRST_PAGE) + 3 * RankingPolicy.FIRST_PAGE;
+            int window = QueryPlanner.window(request.offset(), request.limit());
             Retrieval.Found found = Retrieval.first(searcher, plan, request.sections(), window);
 
             long reranking = System.nanoTime();
@@ -108,9 +107,8 @@ public final class SearchService {
     public Set<String> matchedWords(String slug, String query) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
-            Understanding understood = understanding.understand(UserQuery.parse(query), snapshot);
             IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
-            LuceneQueries.Plan plan = queries.plan(understood, searcher.getIndexReader(), List.of(slug));
+            LuceneQueries.Plan plan = planner.plan(query, List.of(slug), planner.factsOf(snapshot.searcher(), snapshot.drugs())).plan();
             TopDocs sections = searcher.search(new TermQuery(new Term(Schema.SLUG, slug)), MAX_SECTIONS);
             int[] ids = java.util.Arrays.stream(sections.scoreDocs).mapToInt(d -> d.doc).toArray();
             return presenter.matchedWords(searcher, plan.highlight(), ids);

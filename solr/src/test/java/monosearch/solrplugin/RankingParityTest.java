@@ -1,0 +1,158 @@
+package monosearch.solrplugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import monosearch.monograph.Monograph;
+import monosearch.search.SearchRequest;
+import monosearch.search.SearchResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Solr backend ranks as the embedded engine does, on the bundled corpus and the FDA labels. */
+class RankingParityTest {
+    @TempDir
+    static Path dir;
+    static Cluster cluster;
+    static Embedded embedded;
+    static boolean withFda;
+
+    @BeforeAll
+    static void start() throws Exception {
+        List<Path> corpora = new ArrayList<>(List.of(Cluster.sibling("corpus")));
+        Path fda = Cluster.sibling("../shared/corpus-fda");
+        withFda = Files.isDirectory(fda);
+        if (withFda) {
+            corpora.add(fda);
+        }
+        List<Monograph> monographs = Embedded.parse(corpora);
+        embedded = new Embedded(monographs, Files.createDirectories(dir.resolve("index")));
+        cluster = new Cluster(Files.createDirectories(dir.resolve("solr")));
+        cluster.index(monographs);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    @Test
+    void theTopTenOfAtLeast95PercentOfJudgedQueriesAreTheEmbeddedEnginesAndTheFiguresWithinAHundredth() throws Exception {
+        List<Judged> judged = Judged.load(Cluster.sibling("src/test/resources/relevance/judgments.tsv"), withFda);
+        int same = 0;
+        double p1Embedded = 0;
+        double p1Solr = 0;
+        double mrrEmbedded = 0;
+        double mrrSolr = 0;
+        List<String> differing = new ArrayList<>();
+        for (Judged j : judged) {
+            List<String> mine = embeddedTop(j.query());
+            List<String> solr = solrTop(j.query());
+            if (mine.equals(solr)) {
+                same++;
+            } else {
+                differing.add(j.query() + "\n  embedded " + mine + "\n  solr     " + solr);
+            }
+            p1Embedded += j.precisionAt1(mine);
+            p1Solr += j.precisionAt1(solr);
+            mrrEmbedded += j.reciprocalRank(mine);
+            mrrSolr += j.reciprocalRank(solr);
+        }
+        int n = judged.size();
+        System.out.printf("parity: %d of %d judged queries with the same top 10; Drug@1 embedded %.3f solr %.3f; "
+                + "drug MRR@10 embedded %.3f solr %.3f%n", same, n, p1Embedded / n, p1Solr / n, mrrEmbedded / n, mrrSolr / n);
+        differing.forEach(d -> System.out.println("differs: " + d));
+        assertTrue(n >= 100, "judged queries read: " + n);
+        assertTrue(same >= 0.95 * n, same + " of " + n + " identical top 10 lists:\n" + String.join("\n", differing));
+        assertEquals(p1Embedded / n, p1Solr / n, 0.01);
+        assertEquals(mrrEmbedded / n, mrrSolr / n, 0.01);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{!lucene}*:*", "*:*", "slug:metformin OR id:x", "body:[a TO z]", "{!func}1", "metformin^100 _query_:\"{!lucene}*:*\""})
+    void userTextWithSolrSyntaxIsTextAsInTheEmbeddedEngine(String query) throws Exception {
+        SearchResult mine = embedded.search.search(new SearchRequest(query, List.of(), List.of(), 10, 0));
+        SolrSearch.Page solr = SolrSearch.search(cluster.client(), query, 0, 10);
+        assertEquals(mine.total(), solr.total(), "total of " + query);
+        assertEquals(embeddedTop(query), solrTop(query));
+        long all = embedded.search.stats().sections();
+        assertTrue(solr.total() < all, query + " matched every section");
+    }
+
+    @Test
+    void snippetsAreTheEmbeddedEnginesOwn() throws Exception {
+        SearchResult mine = embedded.search.search(new SearchRequest("lactic acidosis", List.of(), List.of(), 10, 0));
+        SolrSearch.Page solr = SolrSearch.search(cluster.client(), "lactic acidosis", 0, 10);
+        assertEquals(mine.hits().stream().map(SearchResult.Hit::snippet).toList(),
+                solr.hits().stream().map(SolrSearch.Hit::snippet).toList());
+        assertTrue(mine.hits().get(0).snippet().contains("<mark>"), mine.hits().get(0).snippet());
+    }
+
+    private static List<String> embeddedTop(String query) throws Exception {
+        return embedded.search.search(new SearchRequest(query, List.of(), List.of(), 10, 0)).hits().stream()
+                .map(h -> h.slug() + "/" + h.anchor()).toList();
+    }
+
+    private static List<String> solrTop(String query) throws Exception {
+        return SolrSearch.search(cluster.client(), query, 0, 10).hits().stream()
+                .map(h -> h.slug() + "/" + h.anchor()).toList();
+    }
+
+    /** A judged query of the repository's judged set: its graded answers by "slug/Section". */
+    record Judged(String query, Map<String, Integer> grades) {
+        static List<Judged> load(Path file, boolean withFda) throws Exception {
+            List<Judged> out = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = line.split("\t");
+                if (!withFda && cols[0].equals("fda")) {
+                    continue;
+                }
+                Map<String, Integer> grades = new java.util.HashMap<>();
+                if (!cols[2].equals("-")) {
+                    for (String pair : cols[2].split(";")) {
+                        int eq = pair.lastIndexOf('=');
+                        grades.put(pair.substring(0, eq), Integer.parseInt(pair.substring(eq + 1)));
+                    }
+                }
+                out.add(new Judged(cols[1], grades));
+            }
+            return out;
+        }
+
+        double precisionAt1(List<String> top) {
+            return top.isEmpty() ? (grades.isEmpty() ? 1 : 0) : relevant(top.get(0)) ? 1 : 0;
+        }
+
+        double reciprocalRank(List<String> top) {
+            for (int i = 0; i < top.size(); i++) {
+                if (relevant(top.get(i))) {
+                    return 1.0 / (i + 1);
+                }
+            }
+            return 0;
+        }
+
+        private boolean relevant(String slugAndAnchor) {
+            String slug = slugAndAnchor.substring(0, slugAndAnchor.indexOf('/'));
+            return grades.keySet().stream().anyMatch(k -> k.startsWith(slug + "/"));
+        }
+    }
+}
