@@ -72,6 +72,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time spent running representative searches before opening the port (default: ${DEFAULT-VALUE}; 0 for none).")
     long warmupMillis;
 
+    @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "${env:MONOSEARCH_CACHE_MB:-32}",
+            description = "Memory for answers already given, kept until the next index version: popular queries and "
+                    + "the prefixes typed on the way to them are answered from it (env MONOSEARCH_CACHE_MB; "
+                    + "default: ${DEFAULT-VALUE}; 0 for none).")
+    long cacheMb;
+
     @Option(names = "--metrics", negatable = true, defaultValue = "${env:MONOSEARCH_METRICS:-true}", fallbackValue = "true",
             description = "Prometheus metrics at GET /metrics (env MONOSEARCH_METRICS; default: on).")
     boolean metrics;
@@ -110,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
         return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms, pins), web,
                 metrics, new ServeSettings.Watch(watch, watchQuietMillis), analyticsOptions.settings(analytics),
-                linkTemplate, refreshMillis, warmupMillis, exitAfterStart);
+                linkTemplate, refreshMillis, warmupMillis, cacheMb * ServeSettings.MB, exitAfterStart);
     }
 
     @Override

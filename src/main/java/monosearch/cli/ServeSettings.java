@@ -16,11 +16,12 @@ import monosearch.web.WebConfig;
  * @param linkTemplate   where hits link to, or null for monosearch's own pages
  * @param refreshMillis  how often to look for a new index version
  * @param warmupMillis   representative searches before the port opens; 0 for none
+ * @param cacheBytes     memory for answers already given (the result cache); 0 for none
  * @param exitAfterStart answer one search over loopback, then exit
  */
 record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, boolean metrics, Watch watch,
                      AnalyticsSettings analytics, String linkTemplate, long refreshMillis,
-                     long warmupMillis, boolean exitAfterStart) {
+                     long warmupMillis, long cacheBytes, boolean exitAfterStart) {
     /**
      * The watched corpus folder.
      *
@@ -38,9 +39,16 @@ record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, bool
         }
     }
 
+    static final long MB = 1L << 20;
+    /** A cache is a small share of the heap: the index itself is memory-mapped, off the heap. */
+    static final long MAX_CACHE_BYTES = 4096 * MB;
+
     ServeSettings {
         if (refreshMillis < 10) {
             throw new IllegalArgumentException("--refresh-ms must be at least 10");
+        }
+        if (cacheBytes < 0 || cacheBytes > MAX_CACHE_BYTES) {
+            throw new IllegalArgumentException("--cache-mb must be between 0 and " + MAX_CACHE_BYTES / MB);
         }
         if (warmupMillis < 0) {
             throw new IllegalArgumentException("--warmup-ms must not be negative");

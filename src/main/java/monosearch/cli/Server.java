@@ -10,6 +10,7 @@ import monosearch.index.ReindexSummary;
 import monosearch.monograph.SectionNames;
 import monosearch.search.Links;
 import monosearch.search.LiveIndex;
+import monosearch.search.ResultCache;
 import monosearch.search.SearchService;
 import monosearch.search.Warmup;
 import monosearch.web.AdminController;
@@ -72,8 +73,10 @@ public final class Server implements AutoCloseable {
         ServerMetrics metrics = settings.metrics() ? ServerMetrics.prometheus() : ServerMetrics.off();
         ReindexRunner reindexes = new ReindexRunner(metrics);
         Links links = new Links(settings.linkTemplate());
+        ResultCache cache = new ResultCache(settings.cacheBytes());
+        metrics.cache(cache);
         LiveTables tables = new LiveTables(files, sectionNames, await(query),
-                (synonyms, intents) -> new SearchService(live, synonyms, intents, links),
+                (synonyms, intents) -> new SearchService(live, synonyms, intents, links, SearchService.DEFAULT_BUDGET_MILLIS, cache),
                 names -> reindexQuietly(reindexes, "tables", () -> {
                     ReindexSummary summary = Services.reindexer(names, log::info).run(Services.reindexOptions(index, true));
                     live.refresh();

@@ -36,18 +36,23 @@ public final class SearchService {
     private final QueryPlanner planner;
     private final Presenter presenter;
     private final long budgetMillis;
+    private final ResultCache cache;
 
-    /** A search service whose searches each stop after {@link #DEFAULT_BUDGET_MILLIS}. */
+    /** A search service whose searches each stop after {@link #DEFAULT_BUDGET_MILLIS}, with no result cache. */
     public SearchService(LiveIndex index, Synonyms synonyms, SectionIntents intents, Links links) {
-        this(index, synonyms, intents, links, DEFAULT_BUDGET_MILLIS);
+        this(index, synonyms, intents, links, DEFAULT_BUDGET_MILLIS, ResultCache.off());
     }
 
-    public SearchService(LiveIndex index, Synonyms synonyms, SectionIntents intents, Links links, long budgetMillis) {
+    /** A search service that keeps its answers in {@code cache} (emptied here: these tables may rank otherwise). */
+    public SearchService(LiveIndex index, Synonyms synonyms, SectionIntents intents, Links links, long budgetMillis,
+                         ResultCache cache) {
         Analyzer analyzer = DrugTextAnalyzer.forQueries();
         this.index = index;
         this.planner = new QueryPlanner(synonyms, intents);
         this.presenter = new Presenter(analyzer, links);
         this.budgetMillis = budgetMillis;
+        this.cache = cache;
+        cache.clear();
     }
 
     /** With the bundled synonyms and intent table. */
@@ -68,36 +73,50 @@ public final class SearchService {
         long start = System.nanoTime();
         IndexSnapshot snapshot = index.acquire();
         try {
-            Planned query = planner.plan(request.query(), request.drugs(), planner.factsOf(snapshot.searcher(), snapshot.drugs()));
-            Understanding understood = query.understood();
-            LuceneQueries.Plan plan = query.plan();
-            long planned = System.nanoTime();
-
-            IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
-            int window = QueryPlanner.window(request.offset(), request.limit());
-            Retrieval.Found found = Retrieval.first(searcher, plan, request.sections(), window);
-
-            long reranking = System.nanoTime();
-            RankingPolicy.RankedDoc[] ranked = RankingPolicy.rerank(searcher, found.top(), found.counts(), understood);
-            List<ScoreDoc> ordered = understood.namesDrug() ? List.of(ranked) : RankingPolicy.diversify(ranked);
-            long policy = System.nanoTime() - reranking;
-
-            List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
-                    Math.min(request.offset() + request.limit(), ordered.size()));
-            long presenting = System.nanoTime();
-            List<SearchResult.Hit> hits = presenter.hits(searcher, plan.highlight(), page);
-            long snippets = System.nanoTime() - presenting;
-            List<SearchResult.FacetValue> sectionFacet = request.sections().isEmpty()
-                    ? found.counts().sections() : Retrieval.sectionCounts(searcher, found.matched());
-            boolean partial = searcher.timedOut();
-            String suggestion = partial || found.total() == 0 ? null : Presenter.suggestion(request.query(), understood);
-            double tookMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
-            return new SearchResult(request.query(), found.total(), tookMs, hits,
-                    new SearchResult.Facets(sectionFacet), suggestion, partial,
-                    new SearchResult.Timings(planned - start, found.countNanos(), found.rankNanos() + policy, snippets));
+            SearchResult known = cache.get(snapshot.version(), request);
+            if (known != null) {
+                return known.answering(request.query(), millisSince(start));
+            }
+            SearchResult result = search(request, snapshot, start);
+            cache.put(snapshot.version(), request, result);
+            return result;
         } finally {
             index.release(snapshot);
         }
+    }
+
+    private SearchResult search(SearchRequest request, IndexSnapshot snapshot, long start) throws IOException {
+        Planned query = planner.plan(request.query(), request.drugs(), planner.factsOf(snapshot.searcher(), snapshot.drugs()));
+        Understanding understood = query.understood();
+        LuceneQueries.Plan plan = query.plan();
+        long planned = System.nanoTime();
+
+        IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
+        int window = QueryPlanner.window(request.offset(), request.limit());
+        Retrieval.Found found = Retrieval.first(searcher, plan, request.sections(), window);
+
+        long reranking = System.nanoTime();
+        RankingPolicy.RankedDoc[] ranked = RankingPolicy.rerank(searcher, found.top(), found.counts(), understood);
+        List<ScoreDoc> ordered = understood.namesDrug() ? List.of(ranked) : RankingPolicy.diversify(ranked);
+        long policy = System.nanoTime() - reranking;
+
+        List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
+                Math.min(request.offset() + request.limit(), ordered.size()));
+        long presenting = System.nanoTime();
+        List<SearchResult.Hit> hits = presenter.hits(searcher, plan.highlight(), page);
+        long snippets = System.nanoTime() - presenting;
+        List<SearchResult.FacetValue> sectionFacet = request.sections().isEmpty()
+                ? found.counts().sections() : Retrieval.sectionCounts(searcher, found.matched());
+        boolean partial = searcher.timedOut();
+        String suggestion = partial || found.total() == 0 ? null : Presenter.suggestion(request.query(), understood);
+        return new SearchResult(request.query(), found.total(), millisSince(start), hits,
+                new SearchResult.Facets(sectionFacet), suggestion, partial,
+                new SearchResult.Timings(planned - start, found.countNanos(), found.rankNanos() + policy, snippets));
+    }
+
+    /** Milliseconds since a {@link System#nanoTime()}, to two decimals. */
+    private static double millisSince(long start) {
+        return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import monosearch.search.SearchResult;
+import monosearch.search.ResultCache;
 import monosearch.search.SearchService;
 
 /**
@@ -115,6 +116,22 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Searches running").register(registry);
         FunctionCounter.builder("monosearch.admission.rejected", admission, Admission::rejected)
                 .description("Searches turned away with 503").register(registry);
+    }
+
+    /** What the result cache has answered and holds, read at each scrape. */
+    public void cache(ResultCache cache) {
+        FunctionCounter.builder("monosearch.cache.hits", cache, c -> c.stats().hits())
+                .description("Searches answered from the result cache").register(registry);
+        FunctionCounter.builder("monosearch.cache.misses", cache, c -> c.stats().misses())
+                .description("Searches the result cache did not hold (and ran)").register(registry);
+        FunctionCounter.builder("monosearch.cache.evictions", cache, c -> c.stats().evictions())
+                .description("Answers dropped to keep the cache within its memory").register(registry);
+        Gauge.builder("monosearch.cache.entries", cache, c -> c.stats().entries())
+                .description("Answers held").register(registry);
+        Gauge.builder("monosearch.cache.size", cache, c -> c.stats().bytes()).baseUnit("bytes")
+                .description("Estimated memory of the answers held").register(registry);
+        Gauge.builder("monosearch.cache.max.size", cache, c -> c.stats().maxBytes()).baseUnit("bytes")
+                .description("Memory the cache may use (0: no cache)").register(registry);
     }
 
     /** Gauges of the index being served, read at each scrape. */

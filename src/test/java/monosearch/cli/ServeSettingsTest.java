@@ -26,6 +26,7 @@ class ServeSettingsTest {
             "a missing intents file  | --intents=MISSING                        | MISSING does not exist",
             "an odd CORS origin      | --cors-origin=wiki.example               | scheme://host[:port]",
             "a link to one page      | --link-template=https://intranet.example | {slug} or {path}",
+            "a negative cache        | --cache-mb=-1                            | --cache-mb must be between 0 and",
     })
     void aBadSettingStopsServeBeforeTheIndexIsBuilt(String what, String flag, String message) throws Exception {
         TestIndex t = new TestIndex(temp).withBundledCorpus();

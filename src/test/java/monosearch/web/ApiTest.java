@@ -29,6 +29,7 @@ import monosearch.monograph.CorpusFile;
 import monosearch.monograph.CorpusScanner;
 import monosearch.search.Html;
 import monosearch.search.Links;
+import monosearch.search.ResultCache;
 import monosearch.search.SearchService;
 import monosearch.search.SectionIntents;
 import monosearch.search.Synonyms;
@@ -239,7 +240,7 @@ class ApiTest {
     void aSearchPastItsTimeBudgetIsA200MarkedPartial() throws Exception {
         // A budget of 0 ms is spent before the first match is looked at, whatever the machine's speed.
         try (RunningServer spent = RunningServer.startWith(t.index(), WebConfig.loopback(0), WebServer.Parts.basic(null),
-                index -> new SearchService(index, Synonyms.bundled(), SectionIntents.bundled(), new Links(null), 0))) {
+                index -> new SearchService(index, Synonyms.bundled(), SectionIntents.bundled(), new Links(null), 0, ResultCache.off()))) {
             HttpResponse<String> r = spent.get("/api/search?q=blood");
             assertEquals(200, r.statusCode(), r.body());
             assertTrue(json(r).get("partial").asBoolean(), r.body());
