@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import monosearch.analytics.QueryCounts;
 import monosearch.analytics.SearchAnalytics;
 import monosearch.index.CorpusWatcher;
 import monosearch.index.ReindexSummary;
@@ -26,6 +27,10 @@ public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
     /** How often the table files are looked at: a saved table is in use within a second. */
     private static final long TABLE_WATCH_MILLIS = 500;
+    /** The most searched queries (from analytics) the warm-up starts with. */
+    private static final int WARMUP_POPULAR = 200;
+    /** Searches the warm-up runs at most; its time (--warmup-ms) ends it first on any real corpus. */
+    private static final int WARMUP_MAX_SEARCHES = 20_000;
 
     private final WebServer web;
     /** Closed in reverse order of opening. */
@@ -99,7 +104,12 @@ public final class Server implements AutoCloseable {
                 new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll, analytics, tables::pins, links)));
         SearchService search = tables.search();
         if (settings.warmupMillis() > 0) {
-            new Warmup(search).run(2_000, settings.warmupMillis(), Runtime.getRuntime().availableProcessors());
+            List<String> popular = analytics.enabled()
+                    ? analytics.report(WARMUP_POPULAR).top().stream().map(QueryCounts::query).toList() : List.of();
+            int ran = Warmup.of(search, popular).run(WARMUP_MAX_SEARCHES, settings.warmupMillis(),
+                    Runtime.getRuntime().availableProcessors());
+            log.info("warm-up: {} searches in at most {} ms ({} of them the most searched)", ran, settings.warmupMillis(),
+                    Math.min(ran, popular.size()));
         }
         WebServer server = await(web).start();
         parts.add(server);

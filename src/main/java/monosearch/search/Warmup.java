@@ -2,27 +2,93 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import monosearch.monograph.TableText;
 
 /**
  * Runs representative searches before the server takes traffic: on two cores the JIT compiler otherwise
- * competes with the first requests, which then run several times slower for tens of seconds.
+ * competes with the first requests, which then run several times slower for tens of seconds. What it runs is
+ * data: the queries people searched most (from analytics, when on), then the bundled mix of the kinds of query
+ * people type ({@code warmup.txt}), each also as it is typed.
  */
 public final class Warmup {
-    private static final String[] PATTERNS = {"%s", "%s side effects", "%s dose", "how does %s work", "%s pregnancy"};
-    private static final String[] TOPICS = {"capillary leak", "low blood pressure", "liver damage", "bleeding",
-            "\"tumor lysis syndrome\"", "nausea vomiting", "kidney", "thrombocyto*", "renal impairment dose",
-            "interactions", "hypersensitivity reactions", "qt prolongation", "headache"};
+    /** Drug names the mix's {@code {drug}} lines take turns with: a few starting with each of these letters. */
+    private static final String INITIALS = "abcdfghlmnoprstv";
+    private static final int DRUGS_PER_INITIAL = 3;
+    /** The lengths of a query's start sent while it is typed, as the search page sends them. */
+    private static final int[] TYPED = {3, 5, 8};
 
     private final SearchService search;
+    private final List<String> queries;
 
-    public Warmup(SearchService search) {
+    private Warmup(SearchService search, List<String> queries) {
         this.search = search;
+        this.queries = queries;
+    }
+
+    /**
+     * The searches to run: {@code popular} first (most searched first, may be empty), then the bundled mix with
+     * the drug names of the index served.
+     */
+    public static Warmup of(SearchService search, List<String> popular) throws IOException {
+        List<String> mix = TableText.parseBundled("/monosearch/warmup.txt", (text, source) -> text.lines()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+        List<String> drugs = new ArrayList<>();
+        for (char initial : INITIALS.toCharArray()) {
+            search.suggest(String.valueOf(initial), DRUGS_PER_INITIAL).forEach(d -> drugs.add(d.drug()));
+        }
+        return new Warmup(search, queries(popular, mix, drugs));
+    }
+
+    /** The searches, each query followed by its typed starts; {@code {drug}} filled in turn, names also misspelled. */
+    static List<String> queries(List<String> popular, List<String> mix, List<String> drugs) {
+        Set<String> out = new LinkedHashSet<>();
+        popular.forEach(q -> typed(q, out));
+        int next = 0;
+        for (int round = 0; round < Math.max(1, drugs.size() / 4); round++) {
+            for (String line : mix) {
+                if (!line.contains("{drug}")) {
+                    if (round == 0) {
+                        typed(line, out);
+                    }
+                    continue;
+                }
+                if (drugs.isEmpty()) {
+                    continue;
+                }
+                String q = line;
+                while (q.contains("{drug}")) {
+                    String name = drugs.get(next++ % drugs.size());
+                    int at = q.indexOf("{drug}");
+                    q = q.substring(0, at) + name.toLowerCase(Locale.ROOT) + q.substring(at + "{drug}".length());
+                }
+                typed(q, out);
+            }
+        }
+        for (String name : drugs) {
+            if (name.length() >= 6) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                out.add(lower.substring(0, 2) + lower.substring(3));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void typed(String query, Set<String> out) {
+        for (int n : TYPED) {
+            if (n < query.length()) {
+                out.add(query.substring(0, n));
+            }
+        }
+        out.add(query);
     }
 
     /**
@@ -30,7 +96,6 @@ public final class Warmup {
      * returns the number run. Every core busy compiles the hot code soonest.
      */
     public int run(int rounds, long maxMillis, int threads) throws IOException {
-        List<String> queries = queries();
         if (queries.isEmpty()) {
             return 0;
         }
@@ -65,17 +130,8 @@ public final class Warmup {
         return Math.min(next.get(), rounds);
     }
 
-    private List<String> queries() throws IOException {
-        List<String> out = new ArrayList<>(List.of(TOPICS));
-        List<DrugNames.Drug> drugs = search.suggest("a", 20);
-        for (int i = 0; i < drugs.size(); i++) {
-            String name = drugs.get(i).drug();
-            out.add(String.format(PATTERNS[i % PATTERNS.length], name));
-            // A misspelling, so the fuzzy and suggestion paths get compiled too.
-            if (name.length() >= 6) {
-                out.add(name.substring(0, name.length() - 1));
-            }
-        }
-        return out;
+    /** The searches this warm-up runs, in order. */
+    List<String> queries() {
+        return queries;
     }
 }
