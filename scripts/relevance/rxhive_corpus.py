@@ -56,24 +56,42 @@ class SectionNames:
     def known(self, heading):
         return heading_key(heading) in self.by_key
 
-    def qualified(self, heading):
-        """SectionNames.canonical: also through a qualifier ("Generic Name (Not Applicable)", "Alprazolam
-        (Generic Name)") or a name before the section ("Cefixime Usage"); None when it names no section."""
+    def section(self, path):
+        """SectionNames.canonical of a heading path: the deepest heading that names a section, also through a
+        qualifier ("Generic Name (Not Applicable)", "Alprazolam (Generic Name)"); a heading is read through its last
+        words ("Cefixime Usage") only where no heading above it names a section ("Not for Acute Use" under Warnings
+        and Precautions is a warning); None when the path names no section."""
+        found = None
+        for heading in path:
+            plain, after_name = self._reading(heading)
+            if plain:
+                found = plain
+            elif found is None:
+                found = after_name
+        return found
+
+    def _reading(self, heading):
+        """(section read plainly, section read after a name), either None."""
         exact = self.canonical(heading)
         if exact:
-            return exact
+            return exact, None
         for inside in _QUALIFIER.findall(heading):
             if heading_key(inside) in self.by_key:
-                return self.by_key[heading_key(inside)]
+                return self.by_key[heading_key(inside)], None
         bare = heading_key(_QUALIFIER.sub(" ", heading))
         if bare in self.by_key:
-            return self.by_key[bare]
+            return self.by_key[bare], None
         words = bare.split(" ")
         for i in range(1, len(words)):
             tail = " ".join(words[i:])
             if tail in self.by_key:
-                return self.by_key[tail]
-        return None
+                return None, (None if self._names_a_section(words[:i]) else self.by_key[tail])
+        return None, None
+
+    def _names_a_section(self, words):
+        """Whether any run of these words is a known section name or variant ("Dosage, ... and FAQs" names several)."""
+        return any(" ".join(words[a:b]) in self.by_key
+                   for a in range(len(words)) for b in range(a + 1, len(words) + 1))
 
 
 @dataclass
@@ -300,7 +318,7 @@ def parse(slug, text, names):
             add_text(block[1].strip())
     name = h1_title or title or ""
     for d in drafts:
-        d.canonical = next((names.qualified(h) for h in reversed(d.path) if names.qualified(h)), None)
+        d.canonical = names.section(d.path)
         if d.canonical is None:
             # MonographParser: one ingredient's own heading in a combination is that ingredient's overview.
             inside = " " + heading_key(name) + " "

@@ -22,7 +22,7 @@ import org.apache.lucene.util.BytesRef;
 /** The index's field names and how a section becomes a Lucene document. Every field name lives here. */
 public final class Schema {
     /** Bump when fields, analysis or parsing change: an index with another version is rebuilt in full. */
-    public static final String VERSION = "5";
+    public static final String VERSION = "6";
     public static final String COMMIT_SCHEMA = "monosearch.schema";
     public static final String COMMIT_TIME = "monosearch.committedAt";
 

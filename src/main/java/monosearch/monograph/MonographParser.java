@@ -213,11 +213,9 @@ public final class MonographParser {
         }
 
         private String sectionName(List<String> path) {
-            for (int i = path.size() - 1; i >= 0; i--) {
-                Optional<String> canonical = names.canonical(path.get(i));
-                if (canonical.isPresent()) {
-                    return canonical.get();
-                }
+            Optional<String> canonical = names.canonical(path);
+            if (canonical.isPresent()) {
+                return canonical.get();
             }
             if (title != null && (" " + SectionNames.key(title) + " ").contains(" " + SectionNames.key(path.get(0)) + " ")) {
                 // One ingredient of a combination ("### Alprazolam"): what that ingredient is.

@@ -35,7 +35,7 @@ public final class SectionNames {
      */
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
     /** Headings known only through a qualifier or a leading name, as {@link #remembered}; bounded by it too. */
-    private final Map<String, String> qualified = new ConcurrentHashMap<>();
+    private final Map<String, Reading> qualified = new ConcurrentHashMap<>();
 
     private SectionNames(Map<String, String> canonicalByKey, List<String> canonicalNames) {
         this.canonicalByKey = Map.copyOf(canonicalByKey);
@@ -84,46 +84,86 @@ public final class SectionNames {
     }
 
     /**
-     * The canonical name for a heading, if it names a known section, also through a qualifier or an ingredient
-     * named before it: "Generic Name (Not Applicable)", "Alprazolam (Generic Name)", "Cefixime Usage" and
-     * "How it Works (Individual Components)" are sections of their kind.
+     * The canonical name for a heading on its own (as a top-level heading), if it names a known section, also through
+     * a qualifier or an ingredient named before it: "Generic Name (Not Applicable)", "Alprazolam (Generic Name)",
+     * "Cefixime Usage" and "How it Works (Individual Components)" are sections of their kind.
      */
     public Optional<String> canonical(String heading) {
-        String canonical = lookUp(heading);
-        if (canonical.isEmpty()) {
-            canonical = qualified.get(heading);
-            if (canonical == null) {
-                canonical = throughQualifiers(heading);
-                if (qualified.size() < MAX_REMEMBERED) {
-                    qualified.put(heading, canonical);
-                }
+        return canonical(List.of(heading));
+    }
+
+    /**
+     * The section a heading path (top-level heading first) belongs to: the deepest heading that names a known section.
+     * A heading is read through its last words ("Cefixime Usage": a name, then its section) only where no heading
+     * above it names a section: under "Warnings and Precautions", "Not for Acute Use" and "Contact Lens Use" are
+     * warnings about a use, not Usage sections. Nor is a heading that names several sections ("Dosage, Side Effects
+     * and FAQs") read as its last one.
+     */
+    public Optional<String> canonical(List<String> path) {
+        String canonical = UNKNOWN;
+        for (String heading : path) {
+            Reading reading = reading(heading);
+            if (!reading.plain().isEmpty()) {
+                canonical = reading.plain();
+            } else if (canonical.isEmpty()) {
+                canonical = reading.afterName();
             }
         }
         return canonical.isEmpty() ? Optional.empty() : Optional.of(canonical);
     }
 
-    private String throughQualifiers(String heading) {
+    /** A heading's section read plainly (the heading, a qualifier, the heading without qualifiers), or after a name. */
+    private record Reading(String plain, String afterName) {}
+
+    private Reading reading(String heading) {
+        String plain = lookUp(heading);
+        if (!plain.isEmpty()) {
+            return new Reading(plain, UNKNOWN);
+        }
+        Reading reading = qualified.get(heading);
+        if (reading == null) {
+            reading = throughQualifiers(heading);
+            if (qualified.size() < MAX_REMEMBERED) {
+                qualified.put(heading, reading);
+            }
+        }
+        return reading;
+    }
+
+    private Reading throughQualifiers(String heading) {
         Matcher m = QUALIFIER.matcher(heading);
         while (m.find()) {
             String inside = canonicalByKey.get(key(m.group(1)));
             if (inside != null) {
-                return inside;
+                return new Reading(inside, UNKNOWN);
             }
         }
         String bare = key(QUALIFIER.matcher(heading).replaceAll(" "));
         String canonical = canonicalByKey.get(bare);
         if (canonical != null) {
-            return canonical;
+            return new Reading(canonical, UNKNOWN);
         }
-        // The longest known section the heading ends with: an ingredient's name, then its section.
-        String[] words = bare.split(" ");
-        for (int i = 1; i < words.length; i++) {
-            canonical = canonicalByKey.get(String.join(" ", Arrays.asList(words).subList(i, words.length)));
+        // The longest known section the heading ends with, after words that name no section: an ingredient's name.
+        List<String> words = Arrays.asList(bare.split(" "));
+        for (int i = 1; i < words.size(); i++) {
+            canonical = canonicalByKey.get(String.join(" ", words.subList(i, words.size())));
             if (canonical != null) {
-                return canonical;
+                return new Reading(UNKNOWN, namesASection(words.subList(0, i)) ? UNKNOWN : canonical);
             }
         }
-        return UNKNOWN;
+        return new Reading(UNKNOWN, UNKNOWN);
+    }
+
+    /** Whether any run of these words is a known section name or variant. */
+    private boolean namesASection(List<String> words) {
+        for (int from = 0; from < words.size(); from++) {
+            for (int to = from + 1; to <= words.size(); to++) {
+                if (canonicalByKey.containsKey(String.join(" ", words.subList(from, to)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public boolean isKnown(String heading) {

@@ -44,37 +44,13 @@ class FdaCorpusTest {
 
     /**
      * The 5.x headings of these labels that name a section of their own, written out here rather than looked up in
-     * the section table the parser reads; every other 5.x heading is part of Warnings and Precautions.
+     * the section table the parser reads; every other 5.x heading is part of Warnings and Precautions, also those
+     * whose last words are a section's name: "Not for Acute Use", "Contact Lens Use", "Ophthalmic Adverse Reactions",
+     * "Ectopic Pregnancy" and "Risk of ... Due to Drug Interactions" are warnings.
      */
     private static final Map<String, String> OWN_SECTIONS = Map.ofEntries(
             Map.entry("Drug Interactions", "Drug Interactions"),
-            Map.entry("Drug-Drug Interactions", "Drug Interactions"),
-            Map.entry("Drug-drug Interactions", "Drug Interactions"),
-            Map.entry("Drug-Laboratory Test Interactions", "Drug Interactions"),
-            Map.entry("Risk of Adverse Reactions or Loss of Virologic Response Due to Drug Interactions", "Drug Interactions"),
-            Map.entry("Risk of Adverse Reactions or Reduced Therapeutic Effect Due to Drug Interactions", "Drug Interactions"),
-            Map.entry("Pregnancy", "Use in Specific Populations"),
-            Map.entry("Use in Pregnancy", "Use in Specific Populations"),
-            Map.entry("Ectopic Pregnancy", "Use in Specific Populations"),
-            Map.entry("Existing Pregnancy", "Use in Specific Populations"),
-            Map.entry("COC Use Before or During Early Pregnancy", "Use in Specific Populations"),
-            Map.entry("Administration-Related Adverse Reactions", "Adverse Reactions"),
-            Map.entry("Dermatologic Adverse Reactions", "Adverse Reactions"),
-            Map.entry("Gastrointestinal Adverse Reactions", "Adverse Reactions"),
-            Map.entry("Neurological Adverse Reactions", "Adverse Reactions"),
-            Map.entry("Ophthalmic Adverse Reactions", "Adverse Reactions"),
-            Map.entry("Other Immune-Mediated Adverse Reactions", "Adverse Reactions"),
-            // Read as the section their last words name (a name before a section, as in "Amlodipine Usage"), though
-            // they are warnings: listed as the parser reads them today, so a change to that rule shows here.
-            Map.entry("Clinical Worsening and Adverse Effects", "Side Effects"),
-            Map.entry("Concomitant Aspirin Maintenance Dose", "Dosage"),
-            Map.entry("Contact Lens Use", "Usage"),
-            Map.entry("Drug Products with Same Active Ingredient", "Generic Name"),
-            Map.entry("Fertility Following Use", "Usage"),
-            Map.entry("Growth of Resistant Organisms with Prolonged Use", "Usage"),
-            Map.entry("Not for Acute Use", "Usage"),
-            Map.entry("Potential Risk of Myocardial Infarction with Long-term Use", "Usage"),
-            Map.entry("Repeated Use", "Usage"));
+            Map.entry("Pregnancy", "Use in Specific Populations"));
 
     @Test
     void numberedSubSectionsKeepTheirLabelSectionAndBreadcrumb() throws IOException {
