@@ -1,8 +1,10 @@
 package monosearch.index;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
@@ -19,6 +21,18 @@ final class IndexedFiles {
     }
 
     private IndexedFiles() {
+    }
+
+    /**
+     * A digest of the schema version and every indexed file's name, slug and content hash: two indexes built
+     * independently from the same corpus files by the same version have the same one, whatever their commit
+     * generations or file timestamps, so a load balancer can tell that two servers serve the same content.
+     */
+    static String contentVersion(Map<String, State> states) {
+        StringBuilder lines = new StringBuilder(Schema.VERSION).append('\n');
+        new TreeMap<>(states).forEach((source, state) ->
+                lines.append(source).append('\t').append(state.slug()).append('\t').append(state.hash()).append('\n'));
+        return Sha256.hex(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, State> read(DirectoryReader reader) throws IOException {

@@ -261,6 +261,9 @@ public final class Reindexer {
             Map<String, String> userData = new HashMap<>();
             userData.put(Schema.COMMIT_SCHEMA, Schema.VERSION);
             userData.put(Schema.COMMIT_TIME, Long.toString(System.currentTimeMillis()));
+            try (DirectoryReader written = DirectoryReader.open(writer)) {
+                userData.put(Schema.COMMIT_CONTENT, IndexedFiles.contentVersion(IndexedFiles.read(written)));
+            }
             writer.setLiveCommitData(userData.entrySet());
             writer.commit();
         }

@@ -25,6 +25,8 @@ public final class Schema {
     public static final String VERSION = "6";
     public static final String COMMIT_SCHEMA = "monosearch.schema";
     public static final String COMMIT_TIME = "monosearch.committedAt";
+    /** What the commit holds ({@link IndexedFiles#contentVersion}): equal in two indexes built from the same files. */
+    public static final String COMMIT_CONTENT = "monosearch.contentVersion";
 
     // One document per section; the monograph's fields are repeated on each of its sections.
     public static final String ID = "id";

@@ -29,9 +29,10 @@ import org.apache.lucene.util.Bits;
  * @param sections   number of sections
  * @param version    the commit's generation, changes with every reindex that changed something
  * @param committedMillis when that commit was made (epoch milliseconds), 0 if the commit does not say
+ * @param contentVersion  a digest of the files it holds, the same in every index built from them; "" if unknown
  */
 public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monographs, int sections, long version,
-                            long committedMillis) {
+                            long committedMillis, String contentVersion) {
 
     static IndexSnapshot of(DirectoryReader reader) throws IOException {
         List<DrugNames.Drug> drugs = drugsIn(reader);
@@ -39,7 +40,8 @@ public record IndexSnapshot(IndexSearcher searcher, DrugNames drugs, int monogra
         searcher.setSimilarity(new Scoring());
         var commit = reader.getIndexCommit();
         return new IndexSnapshot(searcher, new DrugNames(drugs), drugs.size(), reader.numDocs(), commit.getGeneration(),
-                committedMillis(commit.getUserData().get(Schema.COMMIT_TIME)));
+                committedMillis(commit.getUserData().get(Schema.COMMIT_TIME)),
+                commit.getUserData().getOrDefault(Schema.COMMIT_CONTENT, ""));
     }
 
     private static long committedMillis(String value) {

@@ -178,13 +178,17 @@ public final class SearchService {
     public IndexStats stats() throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
-            return new IndexStats(snapshot.monographs(), snapshot.sections(), snapshot.version(), snapshot.committedMillis());
+            return new IndexStats(snapshot.monographs(), snapshot.sections(), snapshot.version(), snapshot.committedMillis(),
+                    snapshot.contentVersion());
         } finally {
             index.release(snapshot);
         }
     }
 
-    /** What is served: counts, the commit's generation, and when it was committed (epoch ms, 0 if unknown). */
-    public record IndexStats(int monographs, int sections, long version, long committedMillis) {
+    /**
+     * What is served: counts, the commit's generation, when it was committed (epoch ms, 0 if unknown), and the
+     * digest of the files it holds (equal across servers that indexed the same files; "" if unknown).
+     */
+    public record IndexStats(int monographs, int sections, long version, long committedMillis, String contentVersion) {
     }
 }

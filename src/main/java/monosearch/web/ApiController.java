@@ -84,6 +84,6 @@ final class ApiController {
 
     void health(Context ctx) throws IOException {
         SearchService.IndexStats stats = search.get().stats();
-        ctx.json(new ApiJson.Health("ok", stats.monographs(), stats.sections(), stats.version()));
+        ctx.json(new ApiJson.Health("ok", stats.monographs(), stats.sections(), stats.version(), stats.contentVersion()));
     }
 }

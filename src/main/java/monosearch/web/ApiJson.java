@@ -66,7 +66,7 @@ final class ApiJson {
         }
     }
 
-    record Health(String status, int monographs, int sections, long indexVersion) {
+    record Health(String status, int monographs, int sections, long indexVersion, String contentVersion) {
     }
 
     record Problem(String source, String reason) {

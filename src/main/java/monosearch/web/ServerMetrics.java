@@ -155,7 +155,7 @@ public final class ServerMetrics implements AutoCloseable {
         try {
             return source.get().stats();
         } catch (IOException | RuntimeException e) {
-            return new SearchService.IndexStats(0, 0, 0, 0);
+            return new SearchService.IndexStats(0, 0, 0, 0, "");
         }
     }
 

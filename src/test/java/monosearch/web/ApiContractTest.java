@@ -37,7 +37,7 @@ class ApiContractTest {
             assertEquals(Set.of("drug", "slug", "source", "sections"), names(monograph));
             assertEquals(Set.of("section", "heading", "path", "anchor", "level", "text"),
                     names(monograph.get("sections").get(0)));
-            assertEquals(Set.of("status", "monographs", "sections", "indexVersion"),
+            assertEquals(Set.of("status", "monographs", "sections", "indexVersion", "contentVersion"),
                     names(json.readTree(server.get("/health").body())));
         }
     }
