@@ -3,6 +3,7 @@ package monosearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,14 @@ final class RankingPolicy {
     }
 
     /** A best match with its monograph, which {@link #diversify} needs. */
+    /**
+     * Best score first; equal scores by monograph, then in index order, which within one monograph is its sections'
+     * order. Not by index order alone: that depends on how a reindex spread files over its threads, and two
+     * servers with indexes of the same files would list tied hits differently.
+     */
+    static final Comparator<RankedDoc> BY_RANK = Comparator.<RankedDoc>comparingDouble(d -> -d.score)
+            .thenComparing(d -> d.slug).thenComparingInt(d -> d.doc);
+
     static final class RankedDoc extends ScoreDoc {
         final String slug;
 
@@ -110,7 +119,7 @@ final class RankingPolicy {
             }
             out[i] = new RankedDoc(docs[i].doc, score, keys.slug()[i]);
         }
-        Arrays.sort(out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        Arrays.sort(out, BY_RANK);
         return out;
     }
 
@@ -123,16 +132,19 @@ final class RankingPolicy {
     static List<ScoreDoc> diversify(RankedDoc[] docs) {
         Map<String, Integer> perDrug = new HashMap<>();
         List<ScoreDoc> first = new ArrayList<>();
-        List<ScoreDoc> later = new ArrayList<>();
+        List<RankedDoc> later = new ArrayList<>();
         for (RankedDoc d : docs) {
             if (first.size() >= FIRST_PAGE) {
                 later.add(d);
                 continue;
             }
-            int n = perDrug.merge(d.slug, 1, Integer::sum);
-            (n <= PER_DRUG_ON_FIRST_PAGE ? first : later).add(d);
+            if (perDrug.merge(d.slug, 1, Integer::sum) <= PER_DRUG_ON_FIRST_PAGE) {
+                first.add(d);
+            } else {
+                later.add(d);
+            }
         }
-        later.sort((a, b) -> Float.compare(b.score, a.score) != 0 ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        later.sort(BY_RANK);
         first.addAll(later);
         return first;
     }
