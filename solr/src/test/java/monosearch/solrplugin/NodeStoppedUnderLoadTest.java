@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedCorpus.class)
 class NodeStoppedUnderLoadTest {
     private static final int CLIENTS = 4;
-    private static final int QUERIES = 30;
+    private static final int QUERIES = 20;
     /** Queries answered before the stop, and after it, by all clients together. */
     private static final int ANSWERS_EACH_SIDE = 2 * QUERIES;
 
@@ -84,9 +84,11 @@ class NodeStoppedUnderLoadTest {
             }
             awaitAtLeast(answeredBefore::get, ANSWERS_EACH_SIDE, "answers before the stop");
             try {
+                long stopStart = System.nanoTime();
                 mini.stopJettySolrRunner(stopping);
                 mini.waitForJettyToStop(stopping);
                 stopped.set(true);
+                System.out.printf("node stopped under load: the stop took %.1f s%n", (System.nanoTime() - stopStart) / 1e9);
                 awaitAtLeast(answeredAfter::get, ANSWERS_EACH_SIDE, "answers after the stop");
                 done.set(true);
                 for (Future<?> f : clients) {
@@ -103,8 +105,10 @@ class NodeStoppedUnderLoadTest {
             } finally {
                 done.set(true);
                 // The other classes share this cluster: it leaves as it came, with both nodes and every replica active.
+                long restart = System.nanoTime();
                 mini.startJettySolrRunner(stopping);
                 mini.waitForActiveCollection(Cluster.COLLECTION, 2, 4);
+                System.out.printf("node stopped under load: restart and recovery took %.1f s%n", (System.nanoTime() - restart) / 1e9);
             }
         } finally {
             pool.shutdownNow();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
 import org.junit.jupiter.api.Test;
@@ -37,9 +40,17 @@ class RankingParityTest {
         double mrrEmbedded = 0;
         double mrrSolr = 0;
         List<String> differing = new ArrayList<>();
+        // Both engines answer several queries at once, as a served engine does; the figures do not depend on it.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<List<List<String>>>> answers = new ArrayList<>();
         for (Judged j : judged) {
-            List<String> mine = embeddedTop(j.query());
-            List<String> solr = solrTop(j.query());
+            answers.add(pool.submit(() -> List.of(embeddedTop(j.query()), solrTop(j.query()))));
+        }
+        pool.shutdown();
+        for (int i = 0; i < judged.size(); i++) {
+            Judged j = judged.get(i);
+            List<String> mine = answers.get(i).get().get(0);
+            List<String> solr = answers.get(i).get().get(1);
             if (mine.equals(solr)) {
                 same++;
             } else {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import monosearch.monograph.Monograph;
 import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,9 +37,18 @@ final class SharedCorpus implements ParameterResolver {
             if (withFda) {
                 corpora.add(fda);
             }
+            // The cluster starts (mostly waiting on ZooKeeper and the nodes) while the embedded index is built.
+            Path solrDir = Files.createDirectories(dir.resolve("solr"));
+            CompletableFuture<Cluster> starting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new Cluster(solrDir);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
             List<Monograph> monographs = Embedded.parse(corpora);
             embedded = new Embedded(monographs, Files.createDirectories(dir.resolve("index")));
-            cluster = new Cluster(Files.createDirectories(dir.resolve("solr")));
+            cluster = starting.join();
             cluster.index(monographs);
         }
 
