@@ -1,21 +1,33 @@
 package monosearch.solrplugin;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import monosearch.index.Schema;
 import monosearch.search.DrugNames;
 import monosearch.search.IndexSnapshot;
 import monosearch.search.Planned;
 import monosearch.search.QueryPlanner;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.FacetParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.util.SimpleOrderedMap;
 import org.apache.solr.handler.component.ResponseBuilder;
 import org.apache.solr.handler.component.SearchComponent;
+import org.apache.solr.handler.component.ShardRequest;
+import org.apache.solr.handler.component.ShardResponse;
 import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.search.SolrIndexSearcher;
 
 /**
  * Plans a {@code /monosearch} query once, on the node that received it, with the whole collection's words and
@@ -39,12 +51,20 @@ public final class MonosearchComponent extends SearchComponent {
             throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, "q is empty: give the words to search for");
         }
         List<String> drugs = Params.all(params, Params.DRUG);
+        boolean matched = params.getBool(Params.MATCHED, false);
+        if (matched && drugs.size() != 1) {
+            throw new SolrException(SolrException.ErrorCode.BAD_REQUEST,
+                    "matched=true needs exactly one drug: the slug of the monograph whose matched words to list");
+        }
         Planned planned = planned(rb, text, drugs);
         int window = Params.window(params);
         ModifiableSolrParams p = new ModifiableSolrParams(params);
         p.set(Params.DECISIONS, planned.decisions());
         p.set(Params.WINDOW, window);
-        p.set(CommonParams.ROWS, planned.proximity() != null ? window : Planned.depth(window));
+        p.set(CommonParams.ROWS, matched ? 0 : planned.proximity() != null ? window : Planned.depth(window));
+        if (matched) {
+            p.set(FacetParams.FACET, false);
+        }
         rb.req.setParams(p);
         SimpleOrderedMap<Object> info = new SimpleOrderedMap<>();
         info.add("attempts", planned.attempts().size());
@@ -81,9 +101,42 @@ public final class MonosearchComponent extends SearchComponent {
                 (phrase, slugs) -> planner.sectionsElsewhere(searcher, phrase, slugs));
     }
 
+    /**
+     * The query component searches; this one, asked for matched words, lists them for the monograph if this core
+     * holds it (a monograph's sections are all on one shard).
+     */
     @Override
-    public void process(ResponseBuilder rb) {
-        // The query component searches; this one only planned.
+    public void process(ResponseBuilder rb) throws IOException {
+        SolrParams params = rb.req.getParams();
+        if (!params.getBool(Params.MATCHED, false) || !(rb.getQuery() instanceof MonosearchQuery query)) {
+            return;
+        }
+        SolrIndexSearcher searcher = rb.req.getSearcher();
+        String slug = Params.all(params, Params.DRUG).get(0);
+        ScoreDoc[] sections = searcher.search(new TermQuery(new Term(Schema.SLUG, slug)), Math.max(1, searcher.maxDoc())).scoreDocs;
+        int[] ids = new int[sections.length];
+        String[] bodies = new String[sections.length];
+        for (int i = 0; i < sections.length; i++) {
+            ids[i] = sections[i].doc;
+            String body = searcher.getDocFetcher().doc(ids[i], Set.of(Schema.BODY)).get(Schema.BODY);
+            bodies[i] = body == null ? "" : body;
+        }
+        rb.rsp.add(Params.MATCHED_WORDS, new ArrayList<>(query.planned().matchedWords(searcher, ids, bodies)));
+    }
+
+    /** Matched words, on the node that received the request: the union of the shards' (one of them has any). */
+    @Override
+    public void handleResponses(ResponseBuilder rb, ShardRequest sreq) {
+        if ((sreq.purpose & ShardRequest.PURPOSE_GET_TOP_IDS) == 0 || !rb.req.getParams().getBool(Params.MATCHED, false)) {
+            return;
+        }
+        Set<String> words = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (ShardResponse r : sreq.responses) {
+            if (r.getSolrResponse() != null && r.getSolrResponse().getResponse().get(Params.MATCHED_WORDS) instanceof Collection<?> c) {
+                c.forEach(w -> words.add((String) w));
+            }
+        }
+        rb.rsp.add(Params.MATCHED_WORDS, new ArrayList<>(words));
     }
 
     @Override

@@ -12,6 +12,12 @@ final class Params {
     static final String ATTEMPT = "attempt";
     /** The embedded engine's ranking window for the page asked: {@code QueryPlanner.window(offset, limit)}. */
     static final String WINDOW = "window";
+    /**
+     * {@code matched=true} (with one {@code drug}): instead of ranked matches, the words of that monograph the query
+     * matches, as written, under {@link #MATCHED_WORDS}: what the monograph's page marks.
+     */
+    static final String MATCHED = "matched";
+    static final String MATCHED_WORDS = "monosearch.matched";
     /** Internal: the coordinator's collection-wide planning decisions, for the shards to replay. */
     static final String DECISIONS = "monosearch.decisions";
 

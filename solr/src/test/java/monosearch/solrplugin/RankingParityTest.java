@@ -8,47 +8,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import monosearch.monograph.Monograph;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Solr backend ranks as the embedded engine does, on the bundled corpus and the FDA labels. */
+@ExtendWith(SharedCorpus.class)
 class RankingParityTest {
-    @TempDir
-    static Path dir;
-    static Cluster cluster;
-    static Embedded embedded;
-    static boolean withFda;
+    private final Cluster cluster;
+    private final Embedded embedded;
+    private final boolean withFda;
 
-    @BeforeAll
-    static void start() throws Exception {
-        List<Path> corpora = new ArrayList<>(List.of(Cluster.sibling("corpus")));
-        Path fda = Cluster.sibling("../shared/corpus-fda");
-        withFda = Files.isDirectory(fda);
-        if (withFda) {
-            corpora.add(fda);
-        }
-        List<Monograph> monographs = Embedded.parse(corpora);
-        embedded = new Embedded(monographs, Files.createDirectories(dir.resolve("index")));
-        cluster = new Cluster(Files.createDirectories(dir.resolve("solr")));
-        cluster.index(monographs);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (embedded != null) {
-            embedded.close();
-        }
+    RankingParityTest(SharedCorpus.Indexed indexed) {
+        cluster = indexed.cluster;
+        embedded = indexed.embedded;
+        withFda = indexed.withFda;
     }
 
     @Test
@@ -60,9 +40,17 @@ class RankingParityTest {
         double mrrEmbedded = 0;
         double mrrSolr = 0;
         List<String> differing = new ArrayList<>();
+        // Both engines answer several queries at once, as a served engine does; the figures do not depend on it.
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<List<List<String>>>> answers = new ArrayList<>();
         for (Judged j : judged) {
-            List<String> mine = embeddedTop(j.query());
-            List<String> solr = solrTop(j.query());
+            answers.add(pool.submit(() -> List.of(embeddedTop(j.query()), solrTop(j.query()))));
+        }
+        pool.shutdown();
+        for (int i = 0; i < judged.size(); i++) {
+            Judged j = judged.get(i);
+            List<String> mine = answers.get(i).get().get(0);
+            List<String> solr = answers.get(i).get().get(1);
             if (mine.equals(solr)) {
                 same++;
             } else {
@@ -103,12 +91,12 @@ class RankingParityTest {
         assertTrue(mine.hits().get(0).snippet().contains("<mark>"), mine.hits().get(0).snippet());
     }
 
-    private static List<String> embeddedTop(String query) throws Exception {
+    private List<String> embeddedTop(String query) throws Exception {
         return embedded.search.search(new SearchRequest(query, List.of(), List.of(), 10, 0)).hits().stream()
                 .map(h -> h.slug() + "/" + h.anchor()).toList();
     }
 
-    private static List<String> solrTop(String query) throws Exception {
+    private List<String> solrTop(String query) throws Exception {
         return SolrSearch.search(cluster.client(), query, 0, 10).hits().stream()
                 .map(h -> h.slug() + "/" + h.anchor()).toList();
     }

@@ -15,7 +15,8 @@ final class SolrSearch {
     record Hit(String slug, String section, String anchor, float score, String snippet) {
     }
 
-    record Page(long total, List<Hit> hits, String suggestion) {
+    /** A page, and every ranked match the collection returned for it, in the collection's order. */
+    record Page(long total, List<Hit> hits, String suggestion, List<Hit> ranked) {
     }
 
     private SolrSearch() {
@@ -45,14 +46,18 @@ final class SolrSearch {
                 slugs[i] = (String) docs.get(i).getFieldValue("slug");
             }
             int[] order = QueryPlanner.pageOrder(scores, slugs, (Boolean) info.get("namesDrug"));
+            List<Hit> ranked = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                SolrDocument d = docs.get(i);
+                ranked.add(new Hit(slugs[i], (String) d.getFieldValue("section"), (String) d.getFieldValue("anchor"),
+                        scores[i], (String) d.getFieldValue("snippet")));
+            }
             List<Hit> hits = new ArrayList<>();
             for (int i = offset; i < Math.min(order.length, offset + limit); i++) {
-                SolrDocument d = docs.get(order[i]);
-                hits.add(new Hit(slugs[order[i]], (String) d.getFieldValue("section"), (String) d.getFieldValue("anchor"),
-                        scores[order[i]], (String) d.getFieldValue("snippet")));
+                hits.add(ranked.get(order[i]));
             }
             String suggestion = docs.getNumFound() == 0 ? null : (String) info.get("suggestion");
-            return new Page(docs.getNumFound(), hits, suggestion);
+            return new Page(docs.getNumFound(), hits, suggestion, ranked);
         }
     }
 }
