@@ -67,9 +67,24 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Each HTTP load run; the cold run must be 30 to judge the warm-start target (default: ${DEFAULT-VALUE}).")
     double httpSeconds;
 
-    @Option(names = "--fts-rounds", paramLabel = "N", defaultValue = "20",
-            description = "Passes over the query set in the FTS5 comparison (default: ${DEFAULT-VALUE}).")
-    int ftsRounds;
+    @Option(names = "--fts-rounds", paramLabel = "N",
+            description = "Passes over the query set in the FTS5 comparison (default: 20; with --corpus 2, over the "
+                    + "distinct queries).")
+    Integer ftsRounds;
+
+    @Option(names = "--distinct-queries", paramLabel = "N", defaultValue = "20000",
+            description = "With --corpus: distinct queries generated from the corpus for the HTTP load, each sent once, "
+                    + "and as many more for the warm-up (default: ${DEFAULT-VALUE}).")
+    int distinct;
+
+    @Option(names = "--reindex-runs", paramLabel = "N", defaultValue = "3",
+            description = "With --corpus: runs of each reindex, in a fresh JVM and inside the server (default: ${DEFAULT-VALUE}).")
+    int reindexRuns;
+
+    @Option(names = "--synthetic", paramLabel = "N", defaultValue = "10000",
+            description = "With --corpus: also measure in-process search on N synthetic monographs, 0 to skip "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int synthetic;
 
     @Option(names = "--load-tool", paramLabel = "TOOL", defaultValue = "auto",
             description = "auto (wrk when on the PATH, else Java), wrk or java (default: ${DEFAULT-VALUE}).")
@@ -110,13 +125,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (monographs < 1 || !List.of("auto", "wrk", "java").contains(loadTool)) {
-            err.println("bench: --monographs must be at least 1 and --load-tool one of auto, wrk, java");
+        if (monographs < 1 || !List.of("auto", "wrk", "java").contains(loadTool) || distinct < 100 || reindexRuns < 1
+                || synthetic < 0 || (ftsRounds != null && ftsRounds < 1)) {
+            err.println("bench: --monographs must be at least 1, --load-tool one of auto, wrk, java, --distinct-queries "
+                    + "at least 100, --reindex-runs and --fts-rounds at least 1, --synthetic 0 or more");
             return 2;
         }
+        int rounds = ftsRounds != null ? ftsRounds : corpus != null ? 2 : 20;
         List<String> jvm = Arrays.stream(serverJvm.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         BenchSettings settings = new BenchSettings(monographs, queries, corpus, keep, seed, warmupSeconds, searchSeconds,
-                httpSeconds, ftsRounds, loadTool, jvm, http, fts, commandLine(), note);
+                httpSeconds, rounds, loadTool, jvm, http, fts, commandLine(), note, distinct, reindexRuns, synthetic);
         BenchResults results = new BenchRun(settings, err).run();
         String markdown = new BenchReport(results).markdown();
         if (outFile == null) {

@@ -26,6 +26,10 @@ public final class BenchReport {
     public String markdown() {
         md.setLength(0);
         header();
+        if (r.corpusRun() != null) {
+            issueTable(r.corpusRun());
+            replayTable(r.corpusRun());
+        }
         targets();
         searchByKind();
         fts5();
@@ -75,7 +79,8 @@ public final class BenchReport {
     private void targets() {
         ReindexBench.Figures x = r.reindex();
         int n = x.corpusFiles();
-        line("## Figures and the targets of issue 6");
+        line(r.corpusRun() != null ? "## Other figures (targets of issue 6, set at 10,000 synthetic monographs)"
+                : "## Figures and the targets of issue 6");
         line("");
         line("| measure | figure | target | met |");
         line("| --- | --- | --- | --- |");
@@ -155,6 +160,127 @@ public final class BenchReport {
         }
     }
 
+    private void issueTable(CorpusRun c) {
+        line("## Issue 15: the real corpus");
+        line("");
+        line("| measure | figure | target | met |");
+        line("| --- | --- | --- | --- |");
+        CorpusServerBench.Figures s = c.server();
+        HttpFigures distinct = s == null ? null : s.off().distinct();
+        if (distinct != null) {
+            boolean complete = distinct.requests() == distinct.planned();
+            target("HTTP `/api/search`, 16 connections, " + fmt("%,d", distinct.planned()) + " distinct queries (none repeats), warm",
+                    fmt("%,.0f requests/s", distinct.answeredPerSecond()) + fmt(", p99 %.2f ms", distinct.latency().p99())
+                            + fmt(", %,d errors", distinct.errors()) + " (" + fmt("%,d", distinct.requests()) + " of "
+                            + fmt("%,d", distinct.planned()) + " answered in " + fmt("%.1f s", distinct.seconds())
+                            + fmt("; p50 %.2f ms", distinct.latency().p50()) + ")",
+                    "≥ 3,000 requests/s, p99 ≤ 20 ms, zero errors",
+                    verdict(true, complete && distinct.answeredPerSecond() >= 3000 && distinct.latency().p99() <= 20
+                            && distinct.errors() == 0));
+        } else {
+            target("HTTP `/api/search`, 16 connections, distinct queries", "skipped (--no-http)", "≥ 3,000 requests/s, p99 ≤ 20 ms, zero errors", "—");
+        }
+        Fts5Comparison.Outcome f = r.fts5();
+        String ftsName = "server-side p50 (`tookMs`) against SQLite FTS5 answering the same queries with the same page "
+                + "(top 10, `snippet()`, total, per-section counts), same run";
+        if (f.skipped() == null && distinct != null && distinct.took().count() > 0) {
+            double ratio = distinct.took().p50() / f.fts5().p50();
+            target(ftsName, fmt("%.2f ms, %.2f× FTS5", distinct.took().p50(), ratio) + " (FTS5 p50 " + fmt("%.2f ms", f.fts5().p50())
+                            + " over " + fmt("%,d", f.fts5().count()) + " page queries, " + r.settings().ftsRounds()
+                            + " rounds of the same queries, one thread; monosearch in-process in turn with it p50 "
+                            + fmt("%.2f ms, %.2f×", f.mono().p50(), f.mono().p50() / f.fts5().p50()) + ")",
+                    "≤ 0.5× FTS5", verdict(true, ratio <= 0.5));
+        } else {
+            target(ftsName, f.skipped() != null ? "skipped: " + f.skipped() : "skipped (--no-http)", "≤ 0.5× FTS5", "—");
+        }
+        double full = median(c.fullCli().stream().mapToDouble(CliReindex.Run::seconds).toArray());
+        target("full reindex, cold `java -jar target/monosearch.jar reindex --full` (a fresh JVM each)",
+                fmt("%.2f s", full) + " median of " + runs(c.fullCli()), "≤ 5 s", verdict(true, full <= 5));
+        if (s != null && !s.everyFile().isEmpty()) {
+            double inServer = median(s.everyFile().stream().mapToDouble(CorpusServerBench.InServer::seconds).toArray());
+            target("full reindex inside a running server (every file changed, then `POST /api/reindex`)",
+                    fmt("%.2f s", inServer) + " median of " + s.everyFile().size() + " (" + String.join(", ",
+                            s.everyFile().stream().map(x -> fmt("%.2f", x.seconds())).toList()) + " s; "
+                            + fmt("%,d", s.everyFile().get(0).updated()) + " files re-read each)",
+                    "≤ 2 s", verdict(true, inServer <= 2));
+        }
+        double noChange = median(c.noChangeCli().stream().mapToDouble(CliReindex.Run::seconds).toArray());
+        target("no-change reindex", fmt("%.2f s", noChange) + " median of " + runs(c.noChangeCli())
+                        + ", `reindex` in a fresh JVM" + (s == null ? "" : fmt("; inside the server %.2f s", s.noChange().seconds())),
+                "≤ 0.5 s", verdict(true, noChange <= 0.5));
+        if (s != null) {
+            ServerProcess.Startup up = s.off().startup();
+            target("JVM launch to the first answer", fmt("%.2f s", up.firstSearchSeconds()) + fmt(" (/health after %.2f s)", up.healthSeconds()),
+                    "≤ 1.5 s", verdict(true, up.firstSearchSeconds() <= 1.5));
+            HttpFigures cold = s.off().cold();
+            HttpFigures steady = s.off().steady();
+            double factor = steady.answeredPerSecond() / cold.answeredPerSecond();
+            target("first " + fmt("%.0f", cold.seconds()) + " s after start vs steady (throughput)",
+                    fmt("%.2f× slower", factor) + " (" + fmt("%,.0f", cold.answeredPerSecond()) + " requests/s from the start, "
+                            + fmt("%,.0f", steady.answeredPerSecond()) + " in the next " + fmt("%.0f s", steady.seconds())
+                            + fmt("; p99 %.2f and %.2f ms", cold.latency().p99(), steady.latency().p99()) + ")",
+                    "within 1.2×", verdict(cold.seconds() >= 29, factor <= 1.2));
+        }
+        if (c.synthetic() != null) {
+            LatencyStats l = c.synthetic().latency();
+            target(fmt("%,d", c.syntheticMonographs()) + " synthetic monographs, in-process p50 / p99",
+                    fmt("%.2f / %.2f ms", l.p50(), l.p99()) + " (1 thread, " + fmt("%,d", l.count()) + " searches of the 200 vocabulary queries)",
+                    "≤ 1 / ≤ 5 ms", verdict(c.syntheticMonographs() == TEN_THOUSAND, l.p50() <= 1 && l.p99() <= 5));
+        }
+        line("");
+        List<String> kinds = new ArrayList<>();
+        c.measuredKinds().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> kinds.add(fmt("%,d", e.getValue()) + " " + e.getKey()));
+        line("Queries: " + fmt("%,d", c.measured()) + " distinct ones generated at run time from the corpus (seed "
+                + r.settings().seed() + "; " + String.join(", ", kinds) + "), none alike once case, spacing and punctuation "
+                + "are ignored, and " + fmt("%,d", c.warmup()) + " more, different from all of them, for the first "
+                + fmt("%.0f s", r.settings().httpSeconds()) + " after the start (one half, cycling) and the steady run "
+                + "after it (the other half); the distinct run comes after those two, so the server is warm. None of "
+                + "the queries is printed. Reindex command: `" + c.cliCommand() + "`.");
+        line("");
+    }
+
+    private void replayTable(CorpusRun c) {
+        CorpusServerBench.Figures s = c.server();
+        if (s == null) {
+            return;
+        }
+        Replay.Traffic t = s.traffic();
+        line("### Distinct queries and the replay with repetition" + (s.cache() == null ? "" : ", result cache off and on"));
+        line("");
+        line("Replay: " + fmt("%,d", t.sessions()) + " searches drawn Zipf-like (exponent " + fmt("%.1f", Replay.ZIPF_EXPONENT)
+                + ") from the distinct queries; " + fmt("%,d", t.typed()) + " of them typed into the search page, which sends "
+                + "`/api/search?q=…&limit=20&offset=0` for every prefix and `/api/suggest` from two characters on "
+                + "(keystrokes slower than its 120 ms debounce), the rest sent whole. " + fmt("%,d", t.paths().size())
+                + " requests (" + fmt("%,d", t.searches()) + " searches, " + fmt("%,d", t.suggests()) + " suggests), "
+                + fmt("%,d", t.distinctSearch()) + " different searches among them; cycled for "
+                + fmt("%.0f s", r.settings().httpSeconds()) + ". Server-side p50 is the `tookMs` of the search answers.");
+        line("");
+        String onHeader = s.cache() == null ? "cache on" : "cache on (`" + String.join(" ", s.cache().on()) + "`)";
+        String offHeader = s.cache() == null ? "" : " (`" + String.join(" ", s.cache().off()) + "`)";
+        line("| | distinct" + offHeader + " | replay" + offHeader + " | distinct, " + onHeader + " | replay, " + onHeader + " |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        CorpusServerBench.Load off = s.off();
+        CorpusServerBench.Load on = s.on();
+        String none = "— (no result cache switch in `serve --help`)";
+        replayRow("answered requests/s", off, on, h -> fmt("%,.0f", h.answeredPerSecond()), none);
+        replayRow("latency p50 / p99 (ms)", off, on, h -> fmt("%.2f / %.2f", h.latency().p50(), h.latency().p99()), none);
+        replayRow("errors", off, on, h -> fmt("%,d", h.errors()), none);
+        replayRow("server-side p50 / p99 (`tookMs`, ms)", off, on, h -> fmt("%.2f / %.2f", h.took().p50(), h.took().p99()), none);
+        replayRow("responses, seconds", off, on, h -> fmt("%,d in %.1f s", h.requests(), h.seconds()), none);
+        line("");
+    }
+
+    private void replayRow(String name, CorpusServerBench.Load off, CorpusServerBench.Load on,
+                           java.util.function.Function<HttpFigures, String> cell, String none) {
+        line("| " + name + " | " + cell.apply(off.distinct()) + " | " + cell.apply(off.replay()) + " | "
+                + (on == null ? none : cell.apply(on.distinct())) + " | " + (on == null ? none : cell.apply(on.replay())) + " |");
+    }
+
+    private static String runs(List<CliReindex.Run> runs) {
+        return runs.size() + " (" + String.join(", ", runs.stream().map(x -> fmt("%.2f", x.seconds())).toList()) + " s)";
+    }
+
     private void searchByKind() {
         line("### In-process latency by kind of query (1 thread)");
         line("");
@@ -163,6 +289,11 @@ public final class BenchReport {
         r.single().byKind().forEach((kind, l) -> line("| " + kind + " | " + fmt("%,d", l.count()) + " | " + fmt("%.2f", l.p50())
                 + " | " + fmt("%.2f", l.p99()) + " | " + fmt("%.2f", l.p999()) + " | " + fmt("%.2f", l.mean()) + " |"));
         line("");
+        if (r.corpusRun() != null) {
+            line("The queries generated from the corpus are not printed: the corpus's terms forbid reproducing its text.");
+            line("");
+            return;
+        }
         line("Slowest queries by median (1 thread):");
         line("");
         line("| query | kind | p50 ms | p99 ms |");
@@ -220,6 +351,9 @@ public final class BenchReport {
         line("");
         line("Geometric mean of the per-query p50 ratios (monosearch/FTS5): **" + fmt("%.2f", f.geometricMeanP50Ratio()) + "**.");
         line("");
+        if (r.corpusRun() != null) {
+            return;
+        }
         line("<details><summary>Query by query (ms; hits: monosearch's total matching sections, FTS5's rows returned)</summary>");
         line("");
         line("| query | kind | FTS5 query | mono p50 | FTS5 p50 | ratio p50 | mono p99 | FTS5 p99 | ratio p99 | mono hits | FTS5 rows |");

@@ -18,11 +18,12 @@ import java.util.List;
  * @param fts5           the comparison with SQLite FTS5
  * @param loadBefore     the machine's load averages before the run (1, 5, 15 minutes)
  * @param loadAfter      and after it
+ * @param corpusRun      issue 15's figures of a --corpus run, or null for a synthetic one
  */
 public record BenchResults(BenchSettings settings, Machine machine, String corpusLabel, List<BenchQuery> queries,
                            ReindexBench.Figures reindex, int sections, int warmupPasses, InProcessBench.Figures single,
                            InProcessBench.Figures dual, ServerFigures server, Fts5Comparison.Outcome fts5,
-                           String loadBefore, String loadAfter) {
+                           String loadBefore, String loadAfter, CorpusRun corpusRun) {
     public BenchResults {
         queries = List.copyOf(queries);
     }

@@ -6,7 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 import monosearch.index.Folders;
@@ -84,6 +86,36 @@ public final class BenchRun {
                 reindex.full().seconds(), reindex.noChange().seconds(), reindex.oneChanged().seconds(),
                 reindex.indexBytes() / 1e6);
 
+        CorpusQueries.Generated generated = null;
+        List<CliReindex.Run> fullCli = new ArrayList<>();
+        List<CliReindex.Run> noChangeCli = new ArrayList<>();
+        CliReindex cli = new CliReindex(jarOnly(launchArguments()));
+        List<BenchQuery> ftsQueries = queries;
+        List<BenchQuery> ftsWarm = Collections.nCopies(2, queries).stream().flatMap(List::stream).toList();
+        if (settings.corpus() != null) {
+            for (int i = 0; i < settings.reindexRuns(); i++) {
+                fullCli.add(cli.run(corpus, index, true));
+                log.printf(Locale.ROOT, "bench: reindex --full in a fresh JVM: %.2f s%n", fullCli.get(i).seconds());
+            }
+            for (int i = 0; i < settings.reindexRuns(); i++) {
+                noChangeCli.add(cli.run(corpus, index, false));
+                log.printf(Locale.ROOT, "bench: reindex (nothing changed) in a fresh JVM: %.2f s%n", noChangeCli.get(i).seconds());
+            }
+            generated = CorpusQueries.generate(CorpusQueries.readIndex(index), settings.seed(), settings.distinct(),
+                    settings.distinct());
+            log.printf(Locale.ROOT, "bench: generated %,d distinct queries from the corpus (%s) and %,d more for warming up%n",
+                    generated.measured().size(), CorpusQueries.countByKind(generated.measured()), generated.warmup().size());
+            if (generated.measured().size() < settings.distinct() || generated.warmup().size() < settings.distinct()) {
+                log.println("bench: WARNING: the corpus is too small for that many distinct queries");
+            }
+            if (settings.queries() == null) {
+                // In-process figures on queries of the corpus's own kinds, but none of those the server is measured on.
+                queries = generated.warmup().subList(0, Math.min(200, generated.warmup().size()));
+            }
+            ftsQueries = generated.measured();
+            ftsWarm = generated.warmup().subList(0, Math.min(1000, generated.warmup().size()));
+        }
+
         int sections;
         int warmupPasses;
         InProcessBench.Figures single;
@@ -106,7 +138,8 @@ public final class BenchRun {
                     dual.latency().p99(), dual.queriesPerSecond());
             if (settings.fts()) {
                 log.println("bench: SQLite FTS5 comparison");
-                fts5 = new Fts5Comparison(index, work.resolve("fts5.db")).run(bench, queries, settings.ftsRounds());
+                fts5 = new Fts5Comparison(index, work.resolve("fts5.db")).run(bench, ftsQueries, ftsWarm,
+                        settings.ftsRounds());
                 log.println(fts5.skipped() == null
                         ? String.format(Locale.ROOT, "bench:   monosearch p50 %.2f ms, FTS5 p50 %.2f ms",
                         fts5.mono().p50(), fts5.fts5().p50())
@@ -116,9 +149,52 @@ public final class BenchRun {
             }
         }
         Files.deleteIfExists(work.resolve("fts5.db"));
-        ServerFigures server = settings.http() ? server(work, index, corpus, queries) : null;
+        if (generated == null) {
+            ServerFigures server = settings.http() ? server(work, index, corpus, queries) : null;
+            return new BenchResults(settings, machine, corpusLabel, queries, reindex, sections, warmupPasses, single, dual,
+                    server, fts5, loadBefore, Machine.loadAverage(), null);
+        }
+        CorpusServerBench.Figures served = null;
+        if (settings.http()) {
+            Replay.Traffic traffic = Replay.build(generated.measured(), settings.seed(), Math.max(1, settings.distinct() / 4));
+            log.printf(Locale.ROOT, "bench: replay of %,d searches (%,d typed), %,d requests, %,d of the searches different%n",
+                    traffic.sessions(), traffic.typed(), traffic.paths().size(), traffic.distinctSearch());
+            served = new CorpusServerBench(settings, log, launchArguments()).run(work, index, corpus, generated, traffic);
+        }
+        InProcessBench.Figures synthetic = settings.synthetic() > 0 ? synthetic(work, vocabulary) : null;
+        CorpusRun run = new CorpusRun(CorpusQueries.countByKind(generated.measured()), generated.measured().size(),
+                generated.warmup().size(), String.join(" ", cli.command(Path.of("CORPUS"), Path.of("INDEX"), true)),
+                fullCli, noChangeCli, served, settings.synthetic(), synthetic);
         return new BenchResults(settings, machine, corpusLabel, queries, reindex, sections, warmupPasses, single, dual,
-                server, fts5, loadBefore, Machine.loadAverage());
+                served == null ? null : served.server(), fts5, loadBefore, Machine.loadAverage(), run);
+    }
+
+    /** In-process search on a synthetic corpus, for the row of issue 15 that is set on one. */
+    private InProcessBench.Figures synthetic(Path work, Vocabulary vocabulary) throws IOException {
+        Path corpus = work.resolve("synthetic");
+        Path index = work.resolve("synthetic-index");
+        Folders.deleteTree(corpus);
+        Folders.deleteTree(index);
+        log.printf(Locale.ROOT, "bench: writing %,d synthetic monographs (seed %d) for the in-process row%n",
+                settings.synthetic(), settings.seed());
+        new SyntheticCorpus(vocabulary, settings.seed()).write(corpus, settings.synthetic());
+        new ReindexBench(Runtime.getRuntime().availableProcessors()).run(corpus, index, middleFile(corpus));
+        try (LiveIndex live = LiveIndex.open(index, 0)) {
+            InProcessBench bench = new InProcessBench(SearchService.withDefaults(live, new Links(null)),
+                    QuerySet.generate(vocabulary, settings.seed(), 40));
+            bench.warmUp(settings.warmupSeconds());
+            InProcessBench.Figures f = bench.measure(1, settings.searchSeconds());
+            log.printf(Locale.ROOT, "bench:   synthetic, 1 thread: p50 %.2f ms, p99 %.2f ms%n", f.latency().p50(), f.latency().p99());
+            return f;
+        } finally {
+            Folders.deleteTree(corpus);
+            Folders.deleteTree(index);
+        }
+    }
+
+    /** The launch without the class-data archive, which the build records for serve: reindex is run as the README runs it. */
+    private static List<String> jarOnly(List<String> launch) {
+        return launch.stream().filter(a -> !a.startsWith("-XX:SharedArchiveFile=")).toList();
     }
 
     private ServerFigures server(Path work, Path index, Path corpus, List<BenchQuery> queries) throws IOException {
@@ -131,7 +207,7 @@ public final class BenchRun {
         log.println("bench: starting the server: " + String.join(" ", command));
         List<String> paths = HttpLoad.searchPaths(queries);
         List<HttpFigures> runs = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(launch, settings.serverJvm(), index, corpus,
+        try (ServerProcess server = ServerProcess.start(launch, settings.serverJvm(), List.of(), Map.of(), index, corpus,
                 work.resolve("server.log"), queries.get(0).text())) {
             log.printf(Locale.ROOT, "bench: first answer after %.2f s (health after %.2f s); load with %s%n",
                     server.startup().firstSearchSeconds(), server.startup().healthSeconds(), tool.name());
@@ -139,7 +215,7 @@ public final class BenchRun {
             try {
                 for (String label : List.of(COLD, STEADY_16, STEADY_64)) {
                     int connections = label.equals(STEADY_64) ? 64 : 16;
-                    HttpFigures f = tool.run(label, server.port(), paths, connections, settings.httpSeconds());
+                    HttpFigures f = tool.run(label, server.port(), paths, connections, settings.httpSeconds(), false);
                     log.printf(Locale.ROOT, "bench:   %s: %.0f answered requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%n",
                             label, f.answeredPerSecond(), f.latency().p50(), f.latency().p99(), f.errors());
                     runs.add(f);

@@ -21,10 +21,14 @@ import java.util.List;
  * @param fts           run the FTS5 comparison
  * @param commandLine   how the run was started, for the report
  * @param note          a line for the report's header (the commit measured), or null
+ * @param distinct      with a corpus: distinct queries the server is loaded with (and as many more to warm it up)
+ * @param reindexRuns   with a corpus: runs of each reindex in a fresh JVM and inside the server
+ * @param synthetic     with a corpus: synthetic monographs measured in-process too, 0 for none
  */
 public record BenchSettings(int monographs, Path queries, Path corpus, Path keep, long seed, double warmupSeconds,
                             double searchSeconds, double httpSeconds, int ftsRounds, String loadTool,
-                            List<String> serverJvm, boolean http, boolean fts, String commandLine, String note) {
+                            List<String> serverJvm, boolean http, boolean fts, String commandLine, String note,
+                            int distinct, int reindexRuns, int synthetic) {
     public BenchSettings {
         serverJvm = List.copyOf(serverJvm);
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -24,23 +23,20 @@ import org.apache.lucene.util.Bits;
 
 /**
  * The simplest alternative a developer would build: the same sections in an SQLite FTS5 table, ranked with
- * bm25, top 10 with a snippet. The driver is reached through java.sql only ({@code jdbc:sqlite:}), so it is a
+ * bm25, answering the page monosearch answers (top 10 with a snippet, the total, the count per section; see
+ * {@link Fts5Page}). The driver is reached through java.sql only ({@code jdbc:sqlite:}), so it is a
  * run-time choice of the benchmark's classpath and never a dependency of the service.
  */
 public final class Fts5Comparison {
     static final String URL_PREFIX = "jdbc:sqlite:";
-    /** Same column weights as monosearch's fields: drug 3, headings 2, body 1 (unindexed columns 0). */
-    private static final String SEARCH_SQL = "SELECT slug, section, snippet(sections, 4, '<mark>', '</mark>', '…', 24) "
-            + "FROM sections WHERE sections MATCH ? ORDER BY bm25(sections, 3.0, 2.0, 0.0, 0.0, 1.0) LIMIT 10";
-
     /**
      * One query on both engines.
      *
      * @param fts5Query what FTS5 was asked, or null where the query has no words FTS5 can match
      * @param monoHits  monosearch's total matching sections
-     * @param fts5Hits  rows FTS5 returned (at most 10)
+     * @param fts5Hits  FTS5's total matching sections
      */
-    public record Pair(BenchQuery query, String fts5Query, LatencyStats mono, LatencyStats fts5, long monoHits, int fts5Hits) {
+    public record Pair(BenchQuery query, String fts5Query, LatencyStats mono, LatencyStats fts5, long monoHits, long fts5Hits) {
         public double p50Ratio() {
             return mono.p50() / fts5.p50();
         }
@@ -96,12 +92,16 @@ public final class Fts5Comparison {
             DriverManager.getDriver(URL_PREFIX);
             return null;
         } catch (SQLException e) {
-            return "no JDBC driver for jdbc:sqlite: on the classpath; build with `mvn -Pbench package` and run with "
-                    + "-cp \"target/monosearch.jar:target/bench-lib/*\"";
+            return "no JDBC driver for jdbc:sqlite: on the classpath; the bench's build copies it to bench/target/lib/ "
+                    + "(mvn -B -q verify -DskipTests -Dinvoker.test=bench)";
         }
     }
 
-    public Outcome run(InProcessBench mono, List<BenchQuery> queries, int rounds) throws IOException {
+    /**
+     * Loads the table, then times both engines on each query in turn, {@code rounds} times, after an untimed pass over
+     * {@code warm} (the JIT and SQLite's page cache).
+     */
+    public Outcome run(InProcessBench mono, List<BenchQuery> queries, List<BenchQuery> warm, int rounds) throws IOException {
         String why = unavailableReason();
         if (why != null) {
             return Outcome.skipped(why);
@@ -113,7 +113,7 @@ public final class Fts5Comparison {
             long t0 = System.nanoTime();
             int rows = load(db);
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            return compare(db, driver, rows, loadSeconds, mono, queries, rounds);
+            return compare(db, driver, rows, loadSeconds, mono, queries, warm, rounds);
         } catch (SQLException e) {
             return Outcome.skipped("SQLite failed: " + e.getMessage());
         }
@@ -124,8 +124,7 @@ public final class Fts5Comparison {
         try (Statement s = db.createStatement()) {
             s.execute("PRAGMA journal_mode=OFF");
             s.execute("PRAGMA synchronous=OFF");
-            s.execute("CREATE VIRTUAL TABLE sections USING fts5(drug, heading, section UNINDEXED, slug UNINDEXED, body, "
-                    + "tokenize = 'porter unicode61 remove_diacritics 2')");
+            Fts5Page.createTable(s);
         }
         db.setAutoCommit(false);
         int rows = 0;
@@ -163,36 +162,37 @@ public final class Fts5Comparison {
     }
 
     private Outcome compare(Connection db, String driver, int rows, double loadSeconds, InProcessBench mono,
-                            List<BenchQuery> queries, int rounds) throws SQLException, IOException {
+                            List<BenchQuery> queries, List<BenchQuery> warm, int rounds) throws SQLException, IOException {
         List<String> ftsQueries = queries.stream().map(q -> toFts5(q.text())).toList();
         List<Samples> monoSamples = new ArrayList<>();
         List<Samples> ftsSamples = new ArrayList<>();
         long[] monoHits = new long[queries.size()];
-        int[] ftsHits = new int[queries.size()];
+        long[] ftsHits = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             monoSamples.add(new Samples());
             ftsSamples.add(new Samples());
         }
         long[] total = new long[1];
-        try (PreparedStatement search = db.prepareStatement(SEARCH_SQL)) {
-            // Two untimed passes warm SQLite's page cache and the JIT for the JDBC path.
-            for (int round = -2; round < rounds; round++) {
+        try (Fts5Page page = new Fts5Page(db)) {
+            for (BenchQuery q : warm) {
+                mono.timeOne(q, total);
+                String f = toFts5(q.text());
+                if (f != null) {
+                    page.answer(f);
+                }
+            }
+            for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < queries.size(); i++) {
                     long took = mono.timeOne(queries.get(i), total);
                     monoHits[i] = total[0];
-                    if (round >= 0) {
-                        monoSamples.get(i).add(took);
-                    }
+                    monoSamples.get(i).add(took);
                     if (ftsQueries.get(i) == null) {
                         continue;
                     }
                     long t0 = System.nanoTime();
-                    int n = runFts(search, ftsQueries.get(i));
-                    long ftsTook = System.nanoTime() - t0;
-                    ftsHits[i] = n;
-                    if (round >= 0) {
-                        ftsSamples.get(i).add(ftsTook);
-                    }
+                    Fts5Page.Page answer = page.answer(ftsQueries.get(i));
+                    ftsSamples.get(i).add(System.nanoTime() - t0);
+                    ftsHits[i] = answer.total();
                 }
             }
         }
@@ -209,20 +209,6 @@ public final class Fts5Comparison {
         }
         return new Outcome(null, driver, rows, loadSeconds, Files.size(database), pairs,
                 LatencyStats.ofNanos(Samples.merge(monoCompared)), LatencyStats.ofNanos(Samples.merge(ftsCompared)));
-    }
-
-    /** Reads all rows, snippets included, as a page of results would. */
-    private static int runFts(PreparedStatement search, String query) throws SQLException {
-        search.setString(1, query);
-        int n = 0;
-        try (ResultSet rs = search.executeQuery()) {
-            while (rs.next()) {
-                if (rs.getString(3) != null) {
-                    n++;
-                }
-            }
-        }
-        return n;
     }
 
     /**

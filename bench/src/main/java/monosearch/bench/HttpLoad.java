@@ -16,7 +16,13 @@ import java.util.List;
 final class HttpLoad {
     /** What generates load. */
     interface Generator {
-        HttpFigures run(String label, int port, List<String> paths, int connections, double seconds) throws IOException;
+        /** Cycles through {@code paths} for {@code seconds}; {@code serverTimes}: read each answer's tookMs. */
+        HttpFigures run(String label, int port, List<String> paths, int connections, double seconds, boolean serverTimes)
+                throws IOException;
+
+        /** Sends each of {@code paths} once, reading each answer's tookMs; stops after {@code limitSeconds} if not done. */
+        HttpFigures runEach(String label, int port, List<String> paths, int connections, double limitSeconds)
+                throws IOException;
 
         String name();
     }

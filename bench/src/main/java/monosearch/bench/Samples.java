@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** A growable array of durations in nanoseconds, one per thread: no boxing and no locking while measuring. */
 final class Samples {
-    private long[] values = new long[4096];
+    private long[] values = new long[16];
     private int size;
 
     void add(long nanos) {

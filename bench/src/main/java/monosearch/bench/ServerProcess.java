@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,12 +47,16 @@ final class ServerProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** A POST's answer. */
+    record Answer(int status, String body) {
+    }
+
     /**
-     * Launches {@code java <jvmOptions> <launch...> serve --index <index> --corpus <corpus> --port <free>} and
-     * waits until /health and then a search answer.
+     * Launches {@code java <jvmOptions> <launch...> serve --index <index> --corpus <corpus> --port <free> <serveArgs>}
+     * with {@code env} added to the environment, and waits until /health and then a search answer.
      */
-    static ServerProcess start(List<String> launch, List<String> jvmOptions, Path index, Path corpus, Path log,
-                               String firstQuery) throws IOException {
+    static ServerProcess start(List<String> launch, List<String> jvmOptions, List<String> serveArgs, Map<String, String> env,
+                               Path index, Path corpus, Path log, String firstQuery) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(javaBinary().toString());
@@ -59,11 +64,14 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(launch);
         command.addAll(List.of("serve", "--index", index.toString(), "--corpus", corpus.toString(),
                 "--port", Integer.toString(port)));
+        command.addAll(serveArgs);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(500)).build();
         long t0 = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
         try {
             double health = pollUntilOk(client, process, URI.create("http://127.0.0.1:" + port + "/health"), t0);
             double search = pollUntilOk(client, process, URI.create("http://127.0.0.1:" + port + "/api/search?q="
@@ -105,6 +113,21 @@ final class ServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** POSTs to the server with a bearer token and waits for the answer, however long the work takes. */
+    Answer post(String path, String token) throws IOException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     long pid() {
