@@ -40,6 +40,35 @@ class BenchCommandTest {
         assertTrue(Files.isDirectory(temp.resolve("work/index")), "--keep keeps the index it measured");
     }
 
+    @Test
+    void aCorpusRunWritesIssue15sTableWithoutPrintingTheQueriesItGenerated() throws Exception {
+        Path corpus = temp.resolve("corpus");
+        new SyntheticCorpus(Vocabulary.bundled(), 5).write(corpus, 40);
+        Path report = temp.resolve("corpus.md");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = BenchCommand.run(new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8),
+                "--corpus", corpus.toString(), "--distinct-queries", "150", "--reindex-runs", "1", "--synthetic", "0",
+                "--warmup-seconds", "0.1", "--search-seconds", "0.1", "--fts-rounds", "1", "--no-http",
+                "--keep", temp.resolve("kept").toString(), "--out", report.toString());
+        assertEquals(0, status, err.toString(UTF_8));
+        String md = Files.readString(report);
+        List<String> lines = md.lines().toList();
+        assertTrue(md.contains("## Issue 15: the real corpus"), md);
+        assertTrue(row(lines, "full reindex, cold `java -jar target/monosearch.jar reindex --full` (a fresh JVM each)")
+                .contains("median of 1"), md);
+        assertTrue(row(lines, "no-change reindex").contains("`reindex` in a fresh JVM"), md);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Queries: 150 distinct ones generated at run time")), md);
+        String skipped = "no JDBC driver";
+        assertTrue(err.toString(UTF_8).contains("SQLite FTS5 comparison") && !md.contains(skipped), md);
+        // The corpus's terms forbid reproducing its text: no generated query may appear in the report.
+        CorpusQueries.Generated generated = CorpusQueries.generate(
+                CorpusQueries.readIndex(temp.resolve("kept/index")), 42, 150, 150);
+        assertEquals(150, generated.measured().size());
+        for (BenchQuery q : java.util.stream.Stream.concat(generated.measured().stream(), generated.warmup().stream()).toList()) {
+            assertTrue(!md.contains("`" + q.text() + "`"), "printed: " + q.text());
+        }
+    }
+
     /** The table row of a measure. */
     private static String row(List<String> lines, String measure) {
         return lines.stream().filter(l -> l.startsWith("| " + measure + " |")).findFirst()

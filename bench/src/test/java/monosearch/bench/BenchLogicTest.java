@@ -130,6 +130,15 @@ class BenchLogicTest {
     }
 
     @Test
+    void theServersOwnTimesAreReadFromWhatTheWrkScriptPrints() {
+        LatencyStats took = WrkLoad.tookOf("Running 5s test\nMONOSEARCH_TOOK 1.5 0.25 3\nMONOSEARCH_TOOK 2\nMONOSEARCH requests=4\n");
+        assertEquals(4, took.count());
+        assertEquals(1.5, took.p50(), 1e-9);
+        assertEquals(3.0, took.max(), 1e-9);
+        assertEquals(0, WrkLoad.tookOf("MONOSEARCH_TOOK \n").count());
+    }
+
+    @Test
     void theDefaultQuerySetIsAFixedMixOfEveryKind() {
         List<BenchQuery> a = QuerySet.generate(Vocabulary.bundled(), 42, 40);
         assertEquals(a, QuerySet.generate(Vocabulary.bundled(), 42, 40));

@@ -1,0 +1,29 @@
+package monosearch.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The result-cache switch is read from serve --help, however the service names it. */
+class CacheSwitchTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "      --cache-mb=MB   Result cache size (env MONOSEARCH_CACHE_MB; 0 = off) | --cache-mb=0 | --cache-mb=64",
+            "      --[no-]result-cache   Cache results (default: on) | --no-result-cache | --result-cache",
+            "      --query-cache   Cache results | '' | --query-cache",
+    })
+    void theSwitchInTheHelpGivesTheArgumentsForCacheOffAndOn(String help, String off, String on) {
+        CacheSwitch s = CacheSwitch.in("Usage: monosearch serve [-hV]\n      --port=N   Port\n" + help + "\n");
+        assertEquals(off.isEmpty() ? List.of() : List.of(off), s.off());
+        assertEquals(List.of(on), s.on());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"      --port=N   Port", "      --max-searches=N   Searches at once"})
+    void aHelpWithoutACacheOptionHasNoSwitch(String help) {
+        assertNull(CacheSwitch.in(help));
+    }
+}
