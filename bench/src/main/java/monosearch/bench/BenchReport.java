@@ -187,7 +187,7 @@ public final class BenchReport {
             double ratio = distinct.took().p50() / f.fts5().p50();
             target(ftsName, fmt("%.2f ms, %.2f× FTS5", distinct.took().p50(), ratio) + " (FTS5 p50 " + fmt("%.2f ms", f.fts5().p50())
                             + " over " + fmt("%,d", f.fts5().count()) + " page queries, " + r.settings().ftsRounds()
-                            + " rounds of the same queries, one thread; monosearch in-process in turn with it p50 "
+                            + (r.settings().ftsRounds() == 1 ? " round" : " rounds") + " of the same queries, one thread; monosearch in-process in turn with it p50 "
                             + fmt("%.2f ms, %.2f×", f.mono().p50(), f.mono().p50() / f.fts5().p50()) + ")",
                     "≤ 0.5× FTS5", verdict(true, ratio <= 0.5));
         } else {
