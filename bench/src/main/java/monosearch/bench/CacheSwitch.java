@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 record CacheSwitch(String option, List<String> off, List<String> on) {
     static final int ON_MB = 64;
-    private static final Pattern OPTION = Pattern.compile("--(\\[no-])?([a-z][a-z-]*cache[a-z-]*)(=\\S+)?");
+    private static final Pattern OPTION = Pattern.compile("--(\\[no-])?([a-z-]*cache[a-z-]*)(=\\S+)?");
 
     CacheSwitch {
         off = List.copyOf(off);

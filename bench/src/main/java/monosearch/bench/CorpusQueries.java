@@ -139,54 +139,87 @@ public final class CorpusQueries {
         int total = measured + warmup;
         Set<String> seen = new LinkedHashSet<>();
         List<List<BenchQuery>> byKind = new ArrayList<>();
+        boolean[] exhausted = new boolean[KINDS.size()];
         for (int k = 0; k < KINDS.size(); k++) {
-            String kind = KINDS.get(k);
-            int want = (int) Math.ceil(total * SHARES[k]);
-            List<BenchQuery> list = new ArrayList<>();
-            for (int tries = 0; list.size() < want && tries < want * 20; tries++) {
-                String drug = drugs.get(r.nextInt(drugs.size()));
-                String q = switch (kind) {
-                    case "drug" -> r.nextInt(3) == 0 ? drug.split(" ")[0] : drug;
-                    case "drug+section" -> drug + " " + section.next(r);
-                    case "question" -> QUESTIONS.get(r.nextInt(QUESTIONS.size())).replace("%s", drug)
-                            .replace("%t", term.next(r));
-                    case "words" -> r.nextBoolean() ? term.next(r) : pair.next(r);
-                    case "section+words" -> sectionAndWord(corpus, r);
-                    case "misspelling" -> QuerySet.misspell(r.nextBoolean() ? drug.split(" ")[0] : longTerm.next(r), r);
-                    default -> prefix(r.nextInt(10) < 3 ? drug + " " + section.next(r) : r.nextBoolean() ? drug : longTerm.next(r), r);
-                };
-                if (q != null && !q.isBlank() && seen.add(key(q))) {
-                    list.add(new BenchQuery(q, kind));
+            byKind.add(new ArrayList<>());
+        }
+        // Each kind its share; a kind the corpus cannot vary enough leaves its place to the others.
+        for (int round = 0; seen.size() < total && round < 2; round++) {
+            for (int k = 0; k < KINDS.size() && seen.size() < total; k++) {
+                int want = round == 0 ? (int) Math.ceil(total * SHARES[k]) : total - seen.size();
+                int before = byKind.get(k).size();
+                for (int tries = 0; byKind.get(k).size() - before < want && tries < want * 20 && !exhausted[k]; tries++) {
+                    String q = draw(KINDS.get(k), corpus, drugs, term, pair, longTerm, section, r);
+                    if (q != null && !q.isBlank() && seen.add(key(q))) {
+                        byKind.get(k).add(new BenchQuery(q, KINDS.get(k)));
+                    }
+                }
+                exhausted[k] = byKind.get(k).size() - before < want;
+            }
+        }
+        // Deal each kind out to the two lists in proportion, then interleave the kinds by their shares, so both
+        // lists, and any stretch of them, are the same mix.
+        List<List<BenchQuery>> m = new ArrayList<>();
+        List<List<BenchQuery>> w = new ArrayList<>();
+        for (List<BenchQuery> list : byKind) {
+            List<BenchQuery> mk = new ArrayList<>();
+            List<BenchQuery> wk = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                ((long) mk.size() * total < (long) measured * (i + 1) ? mk : wk).add(list.get(i));
+            }
+            m.add(mk);
+            w.add(wk);
+        }
+        // Rounding each kind's split can leave the warm-up a query or two short while the measured list has them spare.
+        while (sum(m) > measured && sum(w) < warmup) {
+            int k = 0;
+            for (int j = 1; j < m.size(); j++) {
+                k = m.get(j).size() > m.get(k).size() ? j : k;
+            }
+            w.get(k).add(m.get(k).remove(m.get(k).size() - 1));
+        }
+        return new Generated(interleave(m, measured), interleave(w, warmup));
+    }
+
+    private static int sum(List<List<BenchQuery>> lists) {
+        return lists.stream().mapToInt(List::size).sum();
+    }
+
+    private static String draw(String kind, List<Source> corpus, List<String> drugs, Zipf<String> term, Zipf<String> pair,
+                               Zipf<String> longTerm, Zipf<String> section, Random r) {
+        String drug = drugs.get(r.nextInt(drugs.size()));
+        return switch (kind) {
+            case "drug" -> r.nextInt(3) == 0 ? drug.split(" ")[0] : drug;
+            case "drug+section" -> drug + " " + section.next(r);
+            case "question" -> QUESTIONS.get(r.nextInt(QUESTIONS.size())).replace("%s", drug).replace("%t", term.next(r));
+            case "words" -> r.nextBoolean() ? term.next(r) : pair.next(r);
+            case "section+words" -> sectionAndWord(corpus, r);
+            case "misspelling" -> QuerySet.misspell(r.nextBoolean() ? drug.split(" ")[0] : longTerm.next(r), r);
+            default -> prefix(r.nextInt(10) < 3 ? drug + " " + section.next(r) : r.nextBoolean() ? drug : longTerm.next(r), r);
+        };
+    }
+
+    /** Up to {@code limit} queries, each kind in turn as often as its list is long relative to the others. */
+    private static List<BenchQuery> interleave(List<List<BenchQuery>> byKind, int limit) {
+        int total = byKind.stream().mapToInt(List::size).sum();
+        List<BenchQuery> out = new ArrayList<>();
+        int[] next = new int[byKind.size()];
+        while (out.size() < Math.min(limit, total)) {
+            // The kind furthest behind its share of what has been taken so far goes next.
+            int best = -1;
+            double lag = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < byKind.size(); k++) {
+                if (next[k] < byKind.get(k).size()) {
+                    double behind = (double) byKind.get(k).size() / total * (out.size() + 1) - next[k];
+                    if (behind > lag) {
+                        lag = behind;
+                        best = k;
+                    }
                 }
             }
-            byKind.add(list);
+            out.add(byKind.get(best).get(next[best]++));
         }
-        // Interleave the kinds by their shares, so that both lists and any stretch of them are a mix.
-        List<BenchQuery> all = new ArrayList<>();
-        int[] next = new int[KINDS.size()];
-        for (int i = 0; all.size() < seen.size(); i++) {
-            for (int k = 0; k < KINDS.size(); k++) {
-                double due = (i + 1) * SHARES[k] / SHARES[1];
-                while (next[k] < byKind.get(k).size() && next[k] < due) {
-                    all.add(byKind.get(k).get(next[k]++));
-                }
-            }
-            if (i > total) {
-                break;
-            }
-        }
-        // Deal the interleaved order out to the two lists in proportion, so both get the same mix.
-        List<BenchQuery> m = new ArrayList<>();
-        List<BenchQuery> w = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            boolean measuredDue = (long) m.size() * total < (long) measured * (i + 1);
-            if (m.size() < measured && (measuredDue || w.size() >= warmup)) {
-                m.add(all.get(i));
-            } else if (w.size() < warmup) {
-                w.add(all.get(i));
-            }
-        }
-        return new Generated(m, w);
+        return out;
     }
 
     /** A section's name with one of the words it contains: "side effects dizziness". */

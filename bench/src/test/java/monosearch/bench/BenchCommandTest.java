@@ -43,7 +43,7 @@ class BenchCommandTest {
     @Test
     void aCorpusRunWritesIssue15sTableWithoutPrintingTheQueriesItGenerated() throws Exception {
         Path corpus = temp.resolve("corpus");
-        new SyntheticCorpus(Vocabulary.bundled(), 5).write(corpus, 40);
+        new SyntheticCorpus(Vocabulary.bundled(), 5).write(corpus, 25);
         Path report = temp.resolve("corpus.md");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = BenchCommand.run(new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8),
