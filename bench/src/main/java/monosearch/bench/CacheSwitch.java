@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * A result-cache option of {@code serve}, when its help lists one: how to start the server with the cache off and
  * with it on, so that the replay can be measured both ways. Expected as {@code --cache-mb=MB} (0 = off), but any
  * option whose name holds "cache" is recognised: a negatable {@code --[no-]cache} is switched, one with a value is
- * given 0 and {@value #ON_MB}, a plain flag is given or left out.
+ * given 0 and the default its help names (else {@value #ON_MB}), a plain flag is given or left out.
  *
  * @param option the option as the help names it
  * @param off    serve arguments with the cache off
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 record CacheSwitch(String option, List<String> off, List<String> on) {
     static final int ON_MB = 64;
-    private static final Pattern OPTION = Pattern.compile("--(\\[no-])?([a-z-]*cache[a-z-]*)(=\\S+)?");
+    private static final Pattern DEFAULT = Pattern.compile("default:\\s*(\\d+)");
+    private static final Pattern OPTION = Pattern.compile("(?m)^\\s+(?:-\\w, )?--(\\[no-])?([a-z-]*cache[a-z-]*)(=\\S+)?");
 
     CacheSwitch {
         off = List.copyOf(off);
@@ -35,12 +36,16 @@ record CacheSwitch(String option, List<String> off, List<String> on) {
         }
         String name = "--" + m.group(2);
         if (m.group(1) != null) {
-            return new CacheSwitch(m.group(0), List.of("--no-" + m.group(2)), List.of(name));
+            return new CacheSwitch(m.group(0).strip(), List.of("--no-" + m.group(2)), List.of(name));
         }
         if (m.group(3) != null) {
-            return new CacheSwitch(m.group(0), List.of(name + "=0"), List.of(name + "=" + ON_MB));
+            // Its description runs until the next option; a default named there is the size the service ships with.
+            int next = help.indexOf("\n      -", m.end());
+            Matcher d = DEFAULT.matcher(help.substring(m.end(), next < 0 ? help.length() : next));
+            String size = d.find() && !d.group(1).equals("0") ? d.group(1) : Integer.toString(ON_MB);
+            return new CacheSwitch(m.group(0).strip(), List.of(name + "=0"), List.of(name + "=" + size));
         }
-        return new CacheSwitch(m.group(0), List.of(), List.of(name));
+        return new CacheSwitch(m.group(0).strip(), List.of(), List.of(name));
     }
 
     /** Asks the service's jar: {@code java <launch> serve --help}. */
