@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import monosearch.monograph.SectionNames;
-import monosearch.search.SearchService;
+import monosearch.search.SearchBackend;
 import monosearch.search.SectionIntents;
 import monosearch.search.Synonyms;
 import monosearch.web.Pins;
@@ -34,7 +34,7 @@ final class LiveTables implements AutoCloseable {
 
     /** Builds a search service reading queries with these tables. */
     interface SearchFactory {
-        SearchService build(Synonyms synonyms, SectionIntents intents);
+        SearchBackend build(Synonyms synonyms, SectionIntents intents);
     }
 
     private record Stamp(long modified, long size) {
@@ -57,7 +57,7 @@ final class LiveTables implements AutoCloseable {
     private volatile SectionNames sections;
     private volatile Synonyms synonyms;
     private volatile SectionIntents intents;
-    private volatile SearchService search;
+    private volatile SearchBackend search;
     private volatile Pins pins = Pins.none();
 
     /** With the tables as loaded at start; {@code sectionsChanged} runs on a thread of its own. */
@@ -100,7 +100,7 @@ final class LiveTables implements AutoCloseable {
         return pins;
     }
 
-    SearchService search() {
+    SearchBackend search() {
         return search;
     }
 

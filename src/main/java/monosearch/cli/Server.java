@@ -12,6 +12,7 @@ import monosearch.monograph.SectionNames;
 import monosearch.search.Links;
 import monosearch.search.LiveIndex;
 import monosearch.search.ResultCache;
+import monosearch.search.SearchBackend;
 import monosearch.search.SearchService;
 import monosearch.search.Warmup;
 import monosearch.web.AdminController;
@@ -102,7 +103,7 @@ public final class Server implements AutoCloseable {
         }
         CompletableFuture<WebServer> web = background(() -> new WebServer(tables::search, settings.web(),
                 new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll, analytics, tables::pins, links)));
-        SearchService search = tables.search();
+        SearchBackend search = tables.search();
         if (settings.warmupMillis() > 0) {
             List<String> popular = analytics.enabled()
                     ? analytics.report(WARMUP_POPULAR).top().stream().map(QueryCounts::query).toList() : List.of();
@@ -113,7 +114,7 @@ public final class Server implements AutoCloseable {
         }
         WebServer server = await(web).start();
         parts.add(server);
-        SearchService.IndexStats stats = search.stats();
+        SearchBackend.IndexStats stats = search.stats();
         log.info("{} monographs ({} sections) from {}, serving on http://{}:{}/", stats.monographs(), stats.sections(),
                 index.index(), settings.web().host(), server.port());
         return new Server(server, parts);

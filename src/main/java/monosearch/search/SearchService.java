@@ -25,7 +25,7 @@ import org.apache.lucene.search.TopDocs;
  * bottom: understand the query, build its Lucene queries, retrieve the matches, apply the ranking policy,
  * present the page.
  */
-public final class SearchService {
+public final class SearchService implements SearchBackend {
     /** How long one search may take before it answers with what it has found, marked partial. */
     public static final long DEFAULT_BUDGET_MILLIS = 2_000;
 
@@ -60,6 +60,7 @@ public final class SearchService {
         return new SearchService(index, Synonyms.bundled(), SectionIntents.bundled(), links);
     }
 
+    @Override
     public SearchResult search(SearchRequest request) throws IOException {
         try {
             return searchOrFail(request);
@@ -119,10 +120,7 @@ public final class SearchService {
         return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
     }
 
-    /**
-     * The words of a monograph that a search for {@code query} matches, as written: what its page marks. Empty
-     * when the monograph does not exist or nothing in it matches.
-     */
+    @Override
     public Set<String> matchedWords(String slug, String query) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -136,7 +134,7 @@ public final class SearchService {
         }
     }
 
-    /** Drug names for a search box. */
+    @Override
     public List<DrugNames.Drug> suggest(String text, int limit) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -146,7 +144,7 @@ public final class SearchService {
         }
     }
 
-    /** A whole monograph, rebuilt from the index. */
+    @Override
     public Optional<Monograph> monograph(String slug) throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -174,7 +172,7 @@ public final class SearchService {
         }
     }
 
-    /** Size and version of the index being served. */
+    @Override
     public IndexStats stats() throws IOException {
         IndexSnapshot snapshot = index.acquire();
         try {
@@ -183,12 +181,5 @@ public final class SearchService {
         } finally {
             index.release(snapshot);
         }
-    }
-
-    /**
-     * What is served: counts, the commit's generation, when it was committed (epoch ms, 0 if unknown), and the
-     * digest of the files it holds (equal across servers that indexed the same files; "" if unknown).
-     */
-    public record IndexStats(int monographs, int sections, long version, long committedMillis, String contentVersion) {
     }
 }

@@ -26,10 +26,10 @@ public final class Warmup {
     /** The lengths of a query's start sent while it is typed, as the search page sends them. */
     private static final int[] TYPED = {3, 5, 8};
 
-    private final SearchService search;
+    private final SearchBackend search;
     private final List<String> queries;
 
-    private Warmup(SearchService search, List<String> queries) {
+    private Warmup(SearchBackend search, List<String> queries) {
         this.search = search;
         this.queries = queries;
     }
@@ -38,7 +38,7 @@ public final class Warmup {
      * The searches to run: {@code popular} first (most searched first, may be empty), then the bundled mix with
      * the drug names of the index served.
      */
-    public static Warmup of(SearchService search, List<String> popular) throws IOException {
+    public static Warmup of(SearchBackend search, List<String> popular) throws IOException {
         List<String> mix = TableText.parseBundled("/monosearch/warmup.txt", (text, source) -> text.lines()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
         List<String> drugs = new ArrayList<>();

@@ -10,7 +10,7 @@ import monosearch.monograph.Monograph;
 import monosearch.search.Links;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
-import monosearch.search.SearchService;
+import monosearch.search.SearchBackend;
 
 /** The JSON API: reads and checks parameters, asks the search service, writes JSON. Nothing else. */
 final class ApiController {
@@ -18,13 +18,13 @@ final class ApiController {
     static final int MAX_FILTER_VALUES = 20;
     static final int MAX_QUERY_WORDS = 32;
 
-    private final Supplier<SearchService> search;
+    private final Supplier<SearchBackend> search;
     private final ServerMetrics metrics;
     private final SearchAnalytics analytics;
     private final Supplier<Pins> pins;
     private final Links links;
 
-    ApiController(Supplier<SearchService> search, ServerMetrics metrics, SearchAnalytics analytics, Supplier<Pins> pins,
+    ApiController(Supplier<SearchBackend> search, ServerMetrics metrics, SearchAnalytics analytics, Supplier<Pins> pins,
                   Links links) {
         this.search = search;
         this.metrics = metrics;
@@ -43,7 +43,7 @@ final class ApiController {
         int limit = Params.intInRange(ctx, "limit", 10, 1, 100);
         int offset = Params.intInRange(ctx, "offset", 0, 0, 10_000);
         long start = System.nanoTime();
-        SearchService service = search.get();
+        SearchBackend service = search.get();
         SearchRequest request = new SearchRequest(q, sections, drugs, limit, offset);
         SearchResult result = service.search(request);
         metrics.search(System.nanoTime() - start, result.timings());
@@ -77,13 +77,13 @@ final class ApiController {
     }
 
     /** The monograph the path's {slug} names, or a 404 that says so: the API and the page look it up alike. */
-    static Monograph monographOr404(SearchService search, Context ctx) throws IOException {
+    static Monograph monographOr404(SearchBackend search, Context ctx) throws IOException {
         String slug = ctx.pathParam("slug");
         return search.monograph(slug).orElseThrow(() -> new NotFoundResponse("no monograph with slug '" + slug + "'"));
     }
 
     void health(Context ctx) throws IOException {
-        SearchService.IndexStats stats = search.get().stats();
+        SearchBackend.IndexStats stats = search.get().stats();
         ctx.json(new ApiJson.Health("ok", stats.monographs(), stats.sections(), stats.version(), stats.contentVersion()));
     }
 }

@@ -8,14 +8,14 @@ import java.util.function.Supplier;
 import monosearch.monograph.Monograph;
 import monosearch.monograph.TableText;
 import monosearch.search.Html;
-import monosearch.search.SearchService;
+import monosearch.search.SearchBackend;
 
 /** HTML pages: the search page (static, scripted from /assets) and the monograph page (rendered here). */
 final class PageController {
-    private final Supplier<SearchService> search;
+    private final Supplier<SearchBackend> search;
     private final byte[] searchPage;
 
-    PageController(Supplier<SearchService> search) {
+    PageController(Supplier<SearchBackend> search) {
         this.search = search;
         this.searchPage = TableText.bundledBytes("/web/index.html");
     }

@@ -18,7 +18,7 @@ import monosearch.search.Links;
 import monosearch.search.QueryKey;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
-import monosearch.search.SearchService;
+import monosearch.search.SearchBackend;
 
 /**
  * Pinned answers, for the queries ranking gets wrong: lines {@code query => slug#anchor} put that section first
@@ -75,7 +75,7 @@ public final class Pins {
     }
 
     /** Rules naming a monograph or a section the index does not have, one line each; they do nothing meanwhile. */
-    public List<String> problems(String name, SearchService search) throws IOException {
+    public List<String> problems(String name, SearchBackend search) throws IOException {
         List<String> out = new ArrayList<>();
         Map<String, Optional<Monograph>> monographs = new LinkedHashMap<>();
         for (List<Rule> rules : byQuery.values()) {
@@ -99,7 +99,7 @@ public final class Pins {
      * The page with the query's rules applied: hidden sections left out, pinned ones first on the first page (taken
      * from the search when it found them, else from the monograph) and nowhere else.
      */
-    List<ApiJson.Hit> apply(SearchRequest request, List<ApiJson.Hit> hits, SearchService search, Links links)
+    List<ApiJson.Hit> apply(SearchRequest request, List<ApiJson.Hit> hits, SearchBackend search, Links links)
             throws IOException {
         List<Rule> rules = byQuery.get(QueryKey.of(request.query()));
         if (rules == null) {
@@ -127,7 +127,7 @@ public final class Pins {
     }
 
     private static Optional<ApiJson.Hit> pinnedHit(String target, String query, List<ApiJson.Hit> page,
-                                                   SearchService search, Links links) throws IOException {
+                                                   SearchBackend search, Links links) throws IOException {
         String slug = target.substring(0, target.indexOf('#'));
         String anchor = target.substring(target.indexOf('#') + 1);
         List<ApiJson.Hit> candidates = new ArrayList<>(page);

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import monosearch.search.SearchResult;
 import monosearch.search.ResultCache;
-import monosearch.search.SearchService;
+import monosearch.search.SearchBackend;
 
 /**
  * What the server counts, for Prometheus at {@code GET /metrics}: requests by route and status, search latency
@@ -135,7 +135,7 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /** Gauges of the index being served, read at each scrape. */
-    void index(Supplier<SearchService> search) {
+    void index(Supplier<SearchBackend> search) {
         indexGauge("monosearch.index.version", "Generation of the commit served", search, s -> s.version());
         indexGauge("monosearch.index.monographs", "Monographs served", search, s -> s.monographs());
         indexGauge("monosearch.index.sections", "Sections served", search, s -> s.sections());
@@ -145,17 +145,17 @@ public final class ServerMetrics implements AutoCloseable {
                 }).baseUnit("seconds").description("Seconds since the served index was committed").register(registry);
     }
 
-    private void indexGauge(String name, String description, Supplier<SearchService> search,
-                            ToDoubleFunction<SearchService.IndexStats> value) {
+    private void indexGauge(String name, String description, Supplier<SearchBackend> search,
+                            ToDoubleFunction<SearchBackend.IndexStats> value) {
         Gauge.builder(name, search, source -> value.applyAsDouble(stats(source))).description(description)
                 .register(registry);
     }
 
-    private static SearchService.IndexStats stats(Supplier<SearchService> source) {
+    private static SearchBackend.IndexStats stats(Supplier<SearchBackend> source) {
         try {
             return source.get().stats();
         } catch (IOException | RuntimeException e) {
-            return new SearchService.IndexStats(0, 0, 0, 0, "");
+            return new SearchBackend.IndexStats(0, 0, 0, 0, "");
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import monosearch.analytics.SearchAnalytics;
 import monosearch.search.Links;
 import monosearch.search.QueryTooComplexException;
-import monosearch.search.SearchService;
+import monosearch.search.SearchBackend;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +45,17 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    public WebServer(SearchService search, WebConfig config) {
+    public WebServer(SearchBackend search, WebConfig config) {
         this(search, config, null);
     }
 
     /** With {@code reindex} and an admin token in the config, POST /api/reindex runs it. */
-    public WebServer(SearchService search, WebConfig config, AdminController.Reindex reindex) {
+    public WebServer(SearchBackend search, WebConfig config, AdminController.Reindex reindex) {
         this(() -> search, config, Parts.basic(reindex));
     }
 
     /** {@code search} is asked for at each request: a reloaded table replaces the service between two requests. */
-    public WebServer(Supplier<SearchService> search, WebConfig config, Parts parts) {
+    public WebServer(Supplier<SearchBackend> search, WebConfig config, Parts parts) {
         this.config = config;
         this.metrics = parts.metrics();
         ApiController api = new ApiController(search, metrics, parts.analytics(), parts.pins(), parts.links());
