@@ -8,4 +8,9 @@ public final class IndexLockedException extends RuntimeException {
         super("the index at " + index + " is locked: another reindex is writing it. Nothing was changed; "
                 + "run reindex again when that one has finished");
     }
+
+    /** Another reindex holds a lock elsewhere (a Solr collection's); the message names it. */
+    public IndexLockedException(String message) {
+        super(message);
+    }
 }

@@ -16,10 +16,6 @@ import org.apache.lucene.util.Bits;
 
 /** The state of every source file as the index last saw it, read from doc values (no stored fields). */
 final class IndexedFiles {
-    /** What the index knows of one source file. */
-    record State(String slug, String hash, long size, long modified) {
-    }
-
     private IndexedFiles() {
     }
 
@@ -28,15 +24,15 @@ final class IndexedFiles {
      * independently from the same corpus files by the same version have the same one, whatever their commit
      * generations or file timestamps, so a load balancer can tell that two servers serve the same content.
      */
-    static String contentVersion(Map<String, State> states) {
+    static String contentVersion(Map<String, MonographFiles.State> states) {
         StringBuilder lines = new StringBuilder(Schema.VERSION).append('\n');
         new TreeMap<>(states).forEach((source, state) ->
                 lines.append(source).append('\t').append(state.slug()).append('\t').append(state.hash()).append('\n'));
         return Sha256.hex(lines.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static Map<String, State> read(DirectoryReader reader) throws IOException {
-        Map<String, State> states = new HashMap<>();
+    static Map<String, MonographFiles.State> read(DirectoryReader reader) throws IOException {
+        Map<String, MonographFiles.State> states = new HashMap<>();
         for (LeafReaderContext ctx : reader.leaves()) {
             LeafReader leaf = ctx.reader();
             SortedDocValues sources = leaf.getSortedDocValues(Schema.SOURCE);
@@ -58,7 +54,7 @@ final class IndexedFiles {
                 }
                 if (slugs.advanceExact(doc) && hashes.advanceExact(doc) && sizes.advanceExact(doc)
                         && modified.advanceExact(doc)) {
-                    states.put(source, new State(slugs.lookupOrd(slugs.ordValue()).utf8ToString(),
+                    states.put(source, new MonographFiles.State(slugs.lookupOrd(slugs.ordValue()).utf8ToString(),
                             hashes.binaryValue().utf8ToString(), sizes.longValue(), modified.longValue()));
                 }
             }

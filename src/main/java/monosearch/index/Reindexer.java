@@ -3,7 +3,6 @@ package monosearch.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,11 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import monosearch.monograph.Corpus;
 import monosearch.monograph.Corpus.Problem;
 import monosearch.monograph.CorpusFile;
-import monosearch.monograph.CorpusScanner;
 import monosearch.monograph.MonographParser;
-import monosearch.monograph.ParsedMonograph;
-import monosearch.monograph.SourceText;
-import monosearch.monograph.UnusableFileException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -52,21 +47,21 @@ public final class Reindexer {
         void filesIndexed(int done, int total);
     }
 
-    private final MonographParser parser;
+    private final MonographFiles files;
     private final Progress progress;
 
     public Reindexer(MonographParser parser, Progress progress) {
-        this.parser = parser;
+        this.files = new MonographFiles(parser);
         this.progress = progress;
     }
 
     public ReindexSummary run(Options options) throws IOException {
         long start = System.nanoTime();
-        Corpus corpus = scanCorpus(options);
+        Corpus corpus = MonographFiles.scan(options.corpus(), options.maxFileBytes());
         Files.createDirectories(options.index());
         try (Directory dir = FSDirectory.open(options.index())) {
             String fullReason = options.full() ? "--full was asked for" : null;
-            Map<String, IndexedFiles.State> indexed = Map.of();
+            Map<String, MonographFiles.State> indexed = Map.of();
             if (DirectoryReader.indexExists(dir)) {
                 String schema = SegmentInfos.readLatestCommit(dir).getUserData().get(Schema.COMMIT_SCHEMA);
                 if (fullReason == null && !Schema.VERSION.equals(schema)) {
@@ -168,15 +163,6 @@ public final class Reindexer {
         return bytes / (1024.0 * 1024.0);
     }
 
-    private Corpus scanCorpus(Options options) throws IOException {
-        try {
-            return new CorpusScanner(options.maxFileBytes()).scan(options.corpus());
-        } catch (NoSuchFileException e) {
-            throw new CorpusException("corpus folder " + options.corpus() + " does not exist or is not a folder; "
-                    + "the index was left as it was");
-        }
-    }
-
     private static IndexWriter openWriter(Directory dir, Path indexPath) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(DrugTextAnalyzer.forIndexing())
                 .setSimilarity(new Scoring())
@@ -190,15 +176,13 @@ public final class Reindexer {
         }
     }
 
-    private ReindexSummary write(IndexWriter writer, Corpus corpus, Map<String, IndexedFiles.State> indexed,
+    private ReindexSummary write(IndexWriter writer, Corpus corpus, Map<String, MonographFiles.State> indexed,
                                  String fullReason, Options options, long start) throws IOException {
         if (fullReason != null) {
             writer.deleteAll();
         }
-        List<Problem> skipped = Collections.synchronizedList(new ArrayList<>(corpus.problems().stream()
-                .filter(p -> !p.reason().startsWith("slug ")).toList()));
-        List<Problem> warnings = Collections.synchronizedList(new ArrayList<>(corpus.problems().stream()
-                .filter(p -> p.reason().startsWith("slug ")).toList()));
+        List<Problem> skipped = Collections.synchronizedList(new ArrayList<>(MonographFiles.skipped(corpus)));
+        List<Problem> warnings = Collections.synchronizedList(new ArrayList<>(MonographFiles.warnings(corpus)));
         Set<String> present = new HashSet<>();
         corpus.files().forEach(f -> present.add(f.source()));
         skipped.forEach(p -> present.add(p.source()));
@@ -209,9 +193,7 @@ public final class Reindexer {
         AtomicLong sections = new AtomicLong();
         List<CorpusFile> candidates = new ArrayList<>();
         for (CorpusFile f : corpus.files()) {
-            IndexedFiles.State state = indexed.get(f.source());
-            if (state != null && state.size() == f.size() && state.modified() == f.modified()
-                    && state.slug().equals(f.slug())) {
+            if (MonographFiles.looksUnchanged(f, indexed.get(f.source()))) {
                 unchanged.incrementAndGet();
             } else {
                 candidates.add(f);
@@ -223,7 +205,7 @@ public final class Reindexer {
             List<Future<?>> futures = new ArrayList<>(candidates.size());
             for (CorpusFile f : candidates) {
                 futures.add(pool.submit(() -> {
-                    IndexedFiles.State state = indexed.get(f.source());
+                    MonographFiles.State state = indexed.get(f.source());
                     Outcome outcome = indexOne(writer, f, state, skipped, warnings, sections);
                     switch (outcome) {
                         case ADDED -> added.incrementAndGet();
@@ -302,46 +284,25 @@ public final class Reindexer {
 
     private enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED }
 
-    private Outcome indexOne(IndexWriter writer, CorpusFile f, IndexedFiles.State state,
+    private Outcome indexOne(IndexWriter writer, CorpusFile f, MonographFiles.State state,
                              List<Problem> skipped, List<Problem> warnings, AtomicLong sections)
             throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(f.path());
-        } catch (IOException e) {
-            skipped.add(new Problem(f.source(), "cannot be read (" + e.getClass().getSimpleName() + ")"
-                    + keptNote(state)));
+        Term id = new Term(Schema.SOURCE, f.source());
+        MonographFiles.Read read = files.read(f, state, warnings);
+        if (read instanceof MonographFiles.Skipped s) {
+            skipped.add(s.problem());
             return Outcome.SKIPPED;
         }
-        String hash = Sha256.hex(bytes);
-        Term id = new Term(Schema.SOURCE, f.source());
-        if (state != null && state.hash().equals(hash) && state.slug().equals(f.slug())) {
+        if (read instanceof MonographFiles.SameContent) {
             // Same content, newer timestamp: remember the timestamp so the next run need not read the file.
             writer.updateNumericDocValue(id, Schema.FILE_MODIFIED, f.modified());
             return Outcome.UNCHANGED;
         }
-        ParsedMonograph parsed;
-        try {
-            parsed = parser.parse(f.slug(), f.source(), SourceText.decode(bytes));
-        } catch (UnusableFileException e) {
-            skipped.add(new Problem(f.source(), e.getMessage() + keptNote(state)));
-            return Outcome.SKIPPED;
-        } catch (RuntimeException e) {
-            skipped.add(new Problem(f.source(), "could not be parsed (" + e + ")" + keptNote(state)));
-            return Outcome.SKIPPED;
-        } catch (StackOverflowError e) {
-            skipped.add(new Problem(f.source(), "nested too deeply to be read" + keptNote(state)));
-            return Outcome.SKIPPED;
-        }
-        parsed.warnings().forEach(w -> warnings.add(new Problem(f.source(), w)));
-        var docs = Schema.documents(parsed.monograph(), new Schema.FileFacts(hash, bytes.length, f.modified()));
+        MonographFiles.Parsed p = (MonographFiles.Parsed) read;
+        var docs = Schema.documents(p.parsed().monograph(), p.file());
         writer.updateDocuments(id, docs);
         sections.addAndGet(docs.size());
         return state == null ? Outcome.ADDED : Outcome.UPDATED;
-    }
-
-    private static String keptNote(IndexedFiles.State state) {
-        return state == null ? "" : "; its previously indexed version is kept";
     }
 
     private static void await(Future<?> future) throws IOException {
