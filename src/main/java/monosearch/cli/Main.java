@@ -8,7 +8,9 @@ import monosearch.index.CorpusException;
 import monosearch.index.IndexDiskFullException;
 import monosearch.index.IndexLockedException;
 import monosearch.monograph.BadTableException;
+import monosearch.search.BackendUnavailableException;
 import monosearch.search.QueryTooComplexException;
+import monosearch.solr.SolrFailure;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +50,10 @@ public final class Main {
         if (e instanceof IndexLockedException) {
             cmd.getErr().println("monosearch: " + e.getMessage());
             return 2;
+        }
+        if (e instanceof BackendUnavailableException || e instanceof SolrFailure) {
+            cmd.getErr().println("monosearch: " + e.getMessage());
+            return 1;
         }
         if (e instanceof CorpusException || e instanceof IllegalArgumentException || e instanceof QueryTooComplexException
                 || e instanceof BadTableException || e instanceof IndexDiskFullException) {

@@ -3,6 +3,7 @@ package monosearch.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import monosearch.index.ReindexSummary;
 import monosearch.index.Reindexer;
 import monosearch.monograph.MonographParser;
 import monosearch.monograph.SectionNames;
@@ -11,6 +12,8 @@ import monosearch.search.LiveIndex;
 import monosearch.search.SearchService;
 import monosearch.search.SectionIntents;
 import monosearch.search.Synonyms;
+import monosearch.solr.SolrNodes;
+import monosearch.solr.SolrReindexer;
 
 /** Builds the parts the commands need from their options: the one place where things are wired together. */
 final class Services {
@@ -28,6 +31,19 @@ final class Services {
     /** With a progress of the command's own (the reindex command's test-only pause wraps its progress line). */
     static Reindexer reindexerReporting(IndexSettings settings, Reindexer.Progress progress) throws IOException {
         return new Reindexer(new MonographParser(sectionNames(settings.sections())), progress);
+    }
+
+    /** A reindex into SolrCloud, with the corpus settings of an embedded one. */
+    static ReindexSummary solrReindex(IndexSettings settings, SolrReindexSettings solr, boolean full,
+                                      Reindexer.Progress progress) throws IOException {
+        try (SolrNodes nodes = SolrNodes.forReindex(solr.target().nodes())) {
+            nodes.checkReachable();
+            SolrReindexer reindexer = new SolrReindexer(nodes, solr.target().collection(),
+                    new MonographParser(sectionNames(settings.sections())), progress);
+            return reindexer.run(new SolrReindexer.Options(settings.corpus(), settings.maxFileBytes(), full,
+                    solr.shards(), solr.replicas(), solr.configSet(), Runtime.getRuntime().availableProcessors(),
+                    solr.lockMillis()));
+        }
     }
 
     static SectionNames sectionNames(Path file) throws IOException {

@@ -2,7 +2,6 @@ package monosearch.solr;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +57,21 @@ public final class SolrNodes extends SolrClient {
         }
     }
 
+    /** For a reindex: a commit or a collection being created may take a while. */
+    public static SolrNodes forReindex(List<String> urls) {
+        return new SolrNodes(urls, 3_000, 300_000);
+    }
+
+    /** For a server: a node that does not answer a search within seconds is passed over for another. */
+    public static SolrNodes forServing(List<String> urls) {
+        return new SolrNodes(urls, 1_000, 10_000);
+    }
+
+    /** Fails with {@link BackendUnavailableException} when no node answers at all. */
+    public void checkReachable() throws IOException {
+        request(new org.apache.solr.client.solrj.request.CollectionAdminRequest.List(), null);
+    }
+
     public List<String> urls() {
         return urls;
     }
@@ -71,6 +85,7 @@ public final class SolrNodes extends SolrClient {
         int n = clients.size();
         int first = Math.floorMod(next.getAndIncrement(), n);
         Exception last = null;
+        List<String> passedOver = new ArrayList<>();
         // Nodes that are up first, in turn; then those marked down, in case they came back.
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < n; k++) {
@@ -82,13 +97,16 @@ public final class SolrNodes extends SolrClient {
                 try {
                     NamedList<Object> answer = clients.get(i).request(request, collection);
                     downUntil.set(i, 0);
+                    if (!passedOver.isEmpty()) {
+                        log.warn("Solr node(s) {} did not answer ({}); {} did", passedOver, brief(last), urls.get(i));
+                    }
                     return answer;
                 } catch (SolrServerException | IOException | SolrException e) {
                     if (!notAnswering(e)) {
                         throw asIoException(e);
                     }
                     if (!down) {
-                        log.warn("Solr node {} does not answer ({}); trying another", urls.get(i), brief(e));
+                        passedOver.add(urls.get(i));
                     }
                     downUntil.set(i, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DOWN_MILLIS));
                     last = e;
@@ -134,8 +152,8 @@ public final class SolrNodes extends SolrClient {
             return code == 503 || code == 502 || code == 504 || code == 404 && isNodeNotFound(se);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException
-                    || t instanceof java.net.http.HttpTimeoutException || t instanceof java.nio.channels.ClosedChannelException
+            if (t instanceof ConnectException || t instanceof HttpTimeoutException
+                    || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
                 return true;
             }
@@ -159,6 +177,14 @@ public final class SolrNodes extends SolrClient {
     static String brief(Throwable e) {
         if (e == null) {
             return "no node was tried";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "no answer in time (" + t.getMessage() + ")";
+            }
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
