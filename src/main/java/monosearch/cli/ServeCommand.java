@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the search page and the JSON API. Builds the index from the corpus first when it is "
                 + "missing or empty, and rebuilds it when it cannot be read; afterwards picks up every reindex "
-                + "(made by the CLI in another process) within a second, without a restart.")
+                + "(made by the CLI in another process) within a second, without a restart. With --solr, answers "
+                + "from a SolrCloud collection instead (filled by reindex --solr), spreading requests over its nodes.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -28,6 +29,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     QueryOptions query;
+
+    @Mixin
+    SolrOptions solr;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "${env:MONOSEARCH_HOST:-127.0.0.1}",
             description = "Interface to listen on; 0.0.0.0 for the intranet (env MONOSEARCH_HOST; default: ${DEFAULT-VALUE}).")
@@ -116,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
         return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms, pins), web,
                 metrics, new ServeSettings.Watch(watch, watchQuietMillis), analyticsOptions.settings(analytics),
-                linkTemplate, refreshMillis, warmupMillis, cacheMb * ServeSettings.MB, exitAfterStart);
+                linkTemplate, refreshMillis, warmupMillis, cacheMb * ServeSettings.MB, exitAfterStart, solr.target());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package monosearch.cli;
 
 import monosearch.analytics.AnalyticsSettings;
+import monosearch.solr.SolrTarget;
 import monosearch.web.WebConfig;
 
 /**
@@ -18,10 +19,11 @@ import monosearch.web.WebConfig;
  * @param warmupMillis   representative searches before the port opens; 0 for none
  * @param cacheBytes     memory for answers already given (the result cache); 0 for none
  * @param exitAfterStart answer one search over loopback, then exit
+ * @param solr           the SolrCloud collection to answer from instead of the embedded index; null for the index
  */
 record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, boolean metrics, Watch watch,
                      AnalyticsSettings analytics, String linkTemplate, long refreshMillis,
-                     long warmupMillis, long cacheBytes, boolean exitAfterStart) {
+                     long warmupMillis, long cacheBytes, boolean exitAfterStart, SolrTarget solr) {
     /**
      * The watched corpus folder.
      *
@@ -49,6 +51,10 @@ record ServeSettings(IndexSettings index, TableFiles tables, WebConfig web, bool
         }
         if (cacheBytes < 0 || cacheBytes > MAX_CACHE_BYTES) {
             throw new IllegalArgumentException("--cache-mb must be between 0 and " + MAX_CACHE_BYTES / MB);
+        }
+        if (solr != null && watch.enabled()) {
+            throw new IllegalArgumentException("--watch reindexes the embedded index; with --solr, run reindex --solr "
+                    + "when the corpus changes (every server picks the new content up by itself)");
         }
         if (warmupMillis < 0) {
             throw new IllegalArgumentException("--warmup-ms must not be negative");

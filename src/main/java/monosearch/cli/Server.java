@@ -15,7 +15,11 @@ import monosearch.search.ResultCache;
 import monosearch.search.SearchBackend;
 import monosearch.search.SearchService;
 import monosearch.search.Warmup;
+import monosearch.solr.SolrNodes;
+import monosearch.solr.SolrSearch;
+import monosearch.solr.SolrTarget;
 import monosearch.web.AdminController;
+import monosearch.web.Pins;
 import monosearch.web.ReindexRunner;
 import monosearch.web.ServerMetrics;
 import monosearch.web.WebServer;
@@ -60,6 +64,9 @@ public final class Server implements AutoCloseable {
     }
 
     private static Server start(ServeSettings settings, List<AutoCloseable> parts) throws Exception {
+        if (settings.solr() != null) {
+            return startOnSolr(settings, parts);
+        }
         IndexSettings index = settings.index();
         TableFiles files = settings.tables();
         // First, so an analytics file that cannot be read stops the start before any index is built.
@@ -104,6 +111,46 @@ public final class Server implements AutoCloseable {
         CompletableFuture<WebServer> web = background(() -> new WebServer(tables::search, settings.web(),
                 new WebServer.Parts(metrics, reindexes, reindex, tables::reloadAll, analytics, tables::pins, links)));
         SearchBackend search = tables.search();
+        warmUp(settings, analytics, search);
+        WebServer server = await(web).start();
+        parts.add(server);
+        SearchBackend.IndexStats stats = search.stats();
+        log.info("{} monographs ({} sections) from {}, serving on http://{}:{}/", stats.monographs(), stats.sections(),
+                index.index(), settings.web().host(), server.port());
+        return new Server(server, parts);
+    }
+
+    /**
+     * The same API and page, answered from a SolrCloud collection. The index, its reindexes and the editable query
+     * tables belong to Solr's side then (reindex --solr, the configset); the pins file and analytics stay here.
+     */
+    private static Server startOnSolr(ServeSettings settings, List<AutoCloseable> parts) throws Exception {
+        SolrTarget target = settings.solr();
+        SolrNodes nodes = SolrNodes.forServing(target.nodes());
+        parts.add(nodes);
+        nodes.checkReachable();
+        SearchAnalytics analytics = SearchAnalytics.open(settings.analytics());
+        parts.add(analytics);
+        Links links = new Links(settings.linkTemplate());
+        SolrSearch search = SolrSearch.open(nodes, target.collection(), links, settings.refreshMillis());
+        parts.add(search);
+        Pins pins = settings.tables().pins() == null ? Pins.none() : Pins.load(settings.tables().pins());
+        pins.problems(settings.tables().pins() == null ? "" : settings.tables().pins().toString(), search)
+                .forEach(p -> log.warn("pin does nothing: {}", p));
+        ServerMetrics metrics = settings.metrics() ? ServerMetrics.prometheus() : ServerMetrics.off();
+        WebServer web = new WebServer(() -> search, settings.web(),
+                new WebServer.Parts(metrics, new ReindexRunner(metrics), null, null, analytics, () -> pins, links));
+        warmUp(settings, analytics, search);
+        WebServer server = web.start();
+        parts.add(server);
+        SearchBackend.IndexStats stats = search.stats();
+        log.info("{} monographs ({} sections) from Solr collection {} at {}, serving on http://{}:{}/", stats.monographs(),
+                stats.sections(), target.collection(), String.join(",", target.nodes()), settings.web().host(), server.port());
+        return new Server(server, parts);
+    }
+
+    /** Representative searches before the port opens, the most searched first: the JIT compiles the hot code. */
+    private static void warmUp(ServeSettings settings, SearchAnalytics analytics, SearchBackend search) throws Exception {
         if (settings.warmupMillis() > 0) {
             List<String> popular = analytics.enabled()
                     ? analytics.report(WARMUP_POPULAR).top().stream().map(QueryCounts::query).toList() : List.of();
@@ -112,12 +159,6 @@ public final class Server implements AutoCloseable {
             log.info("warm-up: {} searches in at most {} ms ({} of them the most searched)", ran, settings.warmupMillis(),
                     Math.min(ran, popular.size()));
         }
-        WebServer server = await(web).start();
-        parts.add(server);
-        SearchBackend.IndexStats stats = search.stats();
-        log.info("{} monographs ({} sections) from {}, serving on http://{}:{}/", stats.monographs(), stats.sections(),
-                index.index(), settings.web().host(), server.port());
-        return new Server(server, parts);
     }
 
     public int port() {

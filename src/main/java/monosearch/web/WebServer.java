@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Supplier;
 import monosearch.analytics.SearchAnalytics;
+import monosearch.search.BackendUnavailableException;
 import monosearch.search.Links;
 import monosearch.search.QueryTooComplexException;
 import monosearch.search.SearchBackend;
@@ -109,6 +110,7 @@ public final class WebServer implements AutoCloseable {
             c.routes.get("/health", api::health);
             c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             c.routes.exception(QueryTooComplexException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            c.routes.exception(BackendUnavailableException.class, WebServer::backendUnavailable);
             c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             c.routes.exception(Exception.class, WebServer::internalError);
             c.routes.error(404, ctx -> fillEmpty(ctx, 404, "not found"));
@@ -176,6 +178,16 @@ public final class WebServer implements AutoCloseable {
         String id = RequestIds.of(ctx);
         log.error("request id={} failed: {} {}", id, ctx.method(), Json.quote(ctx.path()), e);
         ctx.status(500).json(new ServerError(500, "internal error; the server log has the details under request id " + id, id));
+    }
+
+    /**
+     * The search engine (Solr) cannot be reached: the request was fine and may work in a moment, so 503 with
+     * Retry-After, as when the server is busy; never a 500.
+     */
+    private static void backendUnavailable(BackendUnavailableException e, Context ctx) {
+        log.warn("request id={} {} {}: {}", RequestIds.of(ctx), ctx.method(), Json.quote(ctx.path()), e.getMessage());
+        ctx.header("Retry-After", "2");
+        error(ctx, 503, "the search engine cannot be reached just now; try again in a few seconds");
     }
 
     /** The body of a 500: what an operator needs to find the stack trace in the log. */
