@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import monosearch.index.Schema;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.cloud.DocCollection;
 import org.apache.solr.common.cloud.Slice;
@@ -180,6 +182,33 @@ class ServerOnSolrTest {
 
     @Test
     @Order(6)
+    void aCollectionOfAnOlderSchemaIsReplacedByANewOneAndTheAliasMovedToIt() throws Exception {
+        String alias = "older";
+        String old = alias + "_v0";
+        var client = solr.mini().getSolrClient();
+        CollectionAdminRequest.createCollection(old, SolrNodesUnderTest.CONFIGSET, 1, 1).setRouterField(Schema.SLUG)
+                .process(client);
+        SolrInputDocument meta = new SolrInputDocument();
+        meta.addField(Schema.ID, "monosearch-meta");
+        meta.addField(Schema.SLUG, "monosearch-meta");
+        meta.addField("meta_schema", "0");
+        meta.addField("meta_committed", 1L);
+        client.add(old, meta);
+        client.commit(old);
+        CollectionAdminRequest.createAlias(alias, old).process(client);
+
+        Service reindex = Service.run("reindex", "--solr", solr.urls(), "--collection", alias, "--corpus", corpus.toString(),
+                "--shards", "1", "--replicas", "1");
+        assertEquals(0, reindex.exitStatus(), reindex.output());
+        assertTrue(reindex.output().contains("written with schema version 0, this is " + Schema.VERSION), reindex.output());
+        solr.mini().getZkStateReader().aliasesManager.update();
+        assertEquals(alias + "_v" + Schema.VERSION, solr.mini().getZkStateReader().getAliases().resolveSimpleAlias(alias));
+        assertFalse(solr.mini().getZkStateReader().getClusterState().hasCollection(old), "the old collection is deleted");
+        assertEquals(47, client.query(alias, new SolrQuery("*:*").addFilterQuery(Schema.POSITION + ":0")).getResults().getNumFound());
+    }
+
+    @Test
+    @Order(7)
     void solrUnreachableAtStartIsOneClearLineAndExitStatusOne() throws Exception {
         String nowhere = "http://127.0.0.1:" + freePort() + "/solr";
         Service serve = Service.run("serve", "--solr", nowhere, "--collection", ALIAS, "--port", "0");
@@ -191,7 +220,7 @@ class ServerOnSolrTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aStoppedNodeIsPassedOverAndEveryRequestIsAnswered() throws Exception {
         solr.stopNode(0);
         for (int i = 0; i < 20; i++) {
@@ -201,7 +230,7 @@ class ServerOnSolrTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void solrGoneWhileServingIsJson503WithRetryAfterNeverA500() throws Exception {
         solr.stopNode(1);
         for (String path : List.of("/api/search?q=renal+impairment", "/api/monographs/aldesleukin", "/health")) {
