@@ -49,6 +49,8 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
     private final Links links;
     private final ScheduledExecutorService refresher;
     private volatile Content content;
+    /** The refresher's last read, not yet served unless confirmed. */
+    private Content lastRead;
 
     private SolrSearch(SolrNodes nodes, String collection, Links links) {
         this.nodes = nodes;
@@ -211,27 +213,29 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
         return new IndexStats(c.monographs(), (int) sections, c.version(), c.version());
     }
 
-    /** The content version: when the last reindex committed (its meta document); 0 before any. */
-    private long version() throws IOException {
-        SolrDocument meta = nodes.realTimeGet(collection, SolrReindexer.META_ID, SolrReindexer.META_ID);
-        Object committed = meta == null ? null : meta.getFirstValue(SolrReindexer.META_COMMITTED);
-        return committed instanceof Number n ? n.longValue() : 0;
-    }
-
+    /**
+     * The content version (when the last reindex committed, from its meta document; 0 before any) and the drug names,
+     * in one search, so both come from the same searcher of each shard: a real-time get would see the meta document
+     * before its commit makes the new sections searchable.
+     */
     private Content read() throws IOException {
-        long version = version();
+        long version = 0;
         List<DrugNames.Drug> drugs = new ArrayList<>();
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         while (true) {
             ModifiableSolrParams q = new ModifiableSolrParams();
             q.set("q", "*:*");
-            q.set("fq", Schema.POSITION + ":0");
-            q.set("fl", Schema.DRUG + "," + Schema.SLUG);
+            q.set("fq", Schema.POSITION + ":0 OR " + Schema.ID + ":\"" + SolrReindexer.META_ID + "\"");
+            q.set("fl", Schema.DRUG + "," + Schema.SLUG + "," + Schema.ID + "," + SolrReindexer.META_COMMITTED);
             q.set("sort", Schema.ID + " asc");
             q.set("rows", DRUG_PAGE);
             q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             var r = nodes.select(collection, q);
             for (SolrDocument d : r.getResults()) {
+                if (SolrReindexer.META_ID.equals(d.getFieldValue(Schema.ID))) {
+                    version = ((Number) d.getFieldValue(SolrReindexer.META_COMMITTED)).longValue();
+                    continue;
+                }
                 drugs.add(new DrugNames.Drug((String) d.getFieldValue(Schema.DRUG), (String) d.getFieldValue(Schema.SLUG)));
             }
             String next = r.getNextCursorMark();
@@ -243,10 +247,31 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
         return new Content(version, new DrugNames(drugs), drugs.size());
     }
 
+    /** The version of the committed content, from the meta document alone: what the refresher looks at. */
+    private long committedVersion() throws IOException {
+        ModifiableSolrParams q = new ModifiableSolrParams();
+        q.set("q", "*:*");
+        q.set("fq", Schema.ID + ":\"" + SolrReindexer.META_ID + "\"");
+        q.set("fl", SolrReindexer.META_COMMITTED);
+        SolrDocumentList found = nodes.select(collection, q).getResults();
+        return found.isEmpty() ? 0 : ((Number) found.get(0).getFieldValue(SolrReindexer.META_COMMITTED)).longValue();
+    }
+
+    /**
+     * A new version is served once two reads in a row agree on it: a commit reaches the shards' replicas one after
+     * the other, and a read made meanwhile may hold some monographs of each version.
+     */
     private void refreshQuietly() {
         try {
-            if (version() != content.version()) {
-                content = read();
+            if (committedVersion() == content.version()) {
+                lastRead = null;
+                return;
+            }
+            Content read = read();
+            Content previous = lastRead;
+            lastRead = read;
+            if (previous != null && previous.version() == read.version() && read.version() != content.version()) {
+                content = read;
                 log.info("Solr collection {}: new content version {}, {} monographs", collection, content.version(),
                         content.monographs());
             }
