@@ -165,10 +165,20 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
         return m.startsWith("Error from server at ") && colon > 0 ? m.substring(colon + 2) : m;
     }
 
+    /** The plugin computes them with core's code on the shard holding the monograph. */
     @Override
-    public Set<String> matchedWords(String slug, String query) {
-        // The plugin does not tell a monograph's matched words yet (solr-contract.md, S2 needs 1): nothing marked.
-        return Set.of();
+    public Set<String> matchedWords(String slug, String query) throws IOException {
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        p.set("q", query);
+        p.set("drug", slug);
+        p.set("matched", true);
+        NamedList<?> info = (NamedList<?>) monosearch(p).get("monosearch");
+        Object words = info == null ? null : info.get("matched");
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (words instanceof List<?> list) {
+            list.forEach(w -> out.add(String.valueOf(w)));
+        }
+        return out;
     }
 
     @Override
@@ -210,7 +220,8 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
         q.set("rows", 0);
         long sections = nodes.select(collection, q).getResults().getNumFound();
         Content c = content;
-        return new IndexStats(c.monographs(), (int) sections, c.version(), c.version());
+        // Every server on one collection serves the same commit: its time tells them apart from others.
+        return new IndexStats(c.monographs(), (int) sections, c.version(), c.version(), Long.toString(c.version()));
     }
 
     /**

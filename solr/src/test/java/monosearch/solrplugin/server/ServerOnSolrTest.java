@@ -111,6 +111,9 @@ class ServerOnSolrTest {
         Map<String, Object> monograph = json(Service.get(api + "/api/monographs/aldesleukin"), 200);
         assertEquals(sectionsBySlug().get("aldesleukin").size(), list(monograph.get("sections")).size());
         json(Service.get(api + "/api/monographs/no-such-drug"), 404);
+        HttpResponse<String> page = Service.get(api + "/monographs/aldesleukin?q=capillary+leak");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("data-matched=\"[&quot;"), "the page marks the words the query matched");
 
         Map<String, Object> health = json(Service.get(api + "/health"), 200);
         assertEquals("ok", health.get("status"));
