@@ -172,8 +172,7 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
         p.set("q", query);
         p.set("drug", slug);
         p.set("matched", true);
-        NamedList<?> info = (NamedList<?>) monosearch(p).get("monosearch");
-        Object words = info == null ? null : info.get("matched");
+        Object words = monosearch(p).get("monosearch.matched");
         Set<String> out = new java.util.LinkedHashSet<>();
         if (words instanceof List<?> list) {
             list.forEach(w -> out.add(String.valueOf(w)));
