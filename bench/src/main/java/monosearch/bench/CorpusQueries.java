@@ -15,13 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import monosearch.index.Schema;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * Queries of the kinds people type, generated at run time from a corpus (its drug names, section names and the
@@ -89,26 +82,16 @@ public final class CorpusQueries {
         Map<String, String> drugs = new HashMap<>();
         Map<String, List<Part>> parts = new HashMap<>();
         Set<String> fields = Set.of(Schema.DRUG, Schema.SECTION, Schema.SLUG, Schema.BODY);
-        try (Directory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
-            for (LeafReaderContext leaf : reader.leaves()) {
-                StoredFields stored = leaf.reader().storedFields();
-                Bits live = leaf.reader().getLiveDocs();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
-                    Document d = stored.document(doc, fields);
-                    String slug = d.get(Schema.SLUG);
-                    if (slug == null) {
-                        continue;
-                    }
-                    drugs.putIfAbsent(slug, d.get(Schema.DRUG) == null ? "" : d.get(Schema.DRUG));
-                    parts.computeIfAbsent(slug, k -> new ArrayList<>()).add(new Part(
-                            d.get(Schema.SECTION) == null ? "" : d.get(Schema.SECTION),
-                            d.get(Schema.BODY) == null ? "" : d.get(Schema.BODY)));
-                }
+        IndexSections.forEach(index, fields, d -> {
+            String slug = d.get(Schema.SLUG);
+            if (slug == null) {
+                return;
             }
-        }
+            drugs.putIfAbsent(slug, d.get(Schema.DRUG) == null ? "" : d.get(Schema.DRUG));
+            parts.computeIfAbsent(slug, k -> new ArrayList<>()).add(new Part(
+                    d.get(Schema.SECTION) == null ? "" : d.get(Schema.SECTION),
+                    d.get(Schema.BODY) == null ? "" : d.get(Schema.BODY)));
+        });
         List<Source> out = new ArrayList<>();
         for (String slug : new TreeSet<>(drugs.keySet())) {
             List<Part> p = parts.get(slug);

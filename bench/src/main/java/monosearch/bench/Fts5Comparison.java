@@ -13,13 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import monosearch.index.Schema;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * The simplest alternative a developer would build: the same sections in an SQLite FTS5 table, ranked with
@@ -127,30 +120,21 @@ public final class Fts5Comparison {
             Fts5Page.createTable(s);
         }
         db.setAutoCommit(false);
-        int rows = 0;
+        int[] rows = {0};
         Set<String> fields = Set.of(Schema.DRUG, Schema.HEADING, Schema.SECTION, Schema.SLUG, Schema.BODY);
-        try (Directory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir);
-             PreparedStatement insert = db.prepareStatement(
-                     "INSERT INTO sections(drug, heading, section, slug, body) VALUES (?, ?, ?, ?, ?)")) {
-            for (LeafReaderContext leaf : reader.leaves()) {
-                StoredFields stored = leaf.reader().storedFields();
-                Bits live = leaf.reader().getLiveDocs();
-                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                    if (live != null && !live.get(doc)) {
-                        continue;
-                    }
-                    Document d = stored.document(doc, fields);
-                    insert.setString(1, d.get(Schema.DRUG));
-                    insert.setString(2, d.get(Schema.HEADING));
-                    insert.setString(3, d.get(Schema.SECTION));
-                    insert.setString(4, d.get(Schema.SLUG));
-                    insert.setString(5, d.get(Schema.BODY));
-                    insert.addBatch();
-                    if (++rows % 1000 == 0) {
-                        insert.executeBatch();
-                    }
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO sections(drug, heading, section, slug, body) VALUES (?, ?, ?, ?, ?)")) {
+            IndexSections.forEach(index, fields, d -> {
+                insert.setString(1, d.get(Schema.DRUG));
+                insert.setString(2, d.get(Schema.HEADING));
+                insert.setString(3, d.get(Schema.SECTION));
+                insert.setString(4, d.get(Schema.SLUG));
+                insert.setString(5, d.get(Schema.BODY));
+                insert.addBatch();
+                if (++rows[0] % 1000 == 0) {
+                    insert.executeBatch();
                 }
-            }
+            });
             insert.executeBatch();
         }
         db.commit();
@@ -158,7 +142,7 @@ public final class Fts5Comparison {
         try (Statement s = db.createStatement()) {
             s.execute("INSERT INTO sections(sections) VALUES('optimize')");
         }
-        return rows;
+        return rows[0];
     }
 
     private Outcome compare(Connection db, String driver, int rows, double loadSeconds, InProcessBench mono,
