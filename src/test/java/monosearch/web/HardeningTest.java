@@ -206,9 +206,14 @@ class HardeningTest {
             HttpResponse<String> big = postBody(server, "/api/opened", "x".repeat(16 * 1024 + 1));
             assertEquals(413, big.statusCode(), big.body());
             assertEquals(413, new ObjectMapper().readTree(big.body()).get("status").asInt(), big.body());
-            HttpResponse<String> search = postBody(server, "/api/search?q=x", "x".repeat(1_000_000));
-            assertEquals(405, search.statusCode(), "a route that takes no body never reads one");
-            assertEquals(405, new ObjectMapper().readTree(search.body()).get("status").asInt());
+            // A megabyte announced and none of it sent: a server that tried to read the body would wait for it and
+            // never answer. (Sending the megabyte too would race the server's close against the client's writing:
+            // the client may then see a reset instead of the answer, which says nothing about the server.)
+            String search = raw(server.port(), "POST /api/search?q=x HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: 1000000\r\nConnection: close\r\n\r\n");
+            assertEquals("405", search.substring(9, 12), "a route that takes no body never reads one: " + search);
+            String json = search.substring(search.indexOf("\r\n\r\n") + 4);
+            assertEquals(405, new ObjectMapper().readTree(json).get("status").asInt(), search);
             assertEquals(200, server.get("/api/search?q=x").statusCode(), "the server is fine afterwards");
         }
     }
