@@ -171,7 +171,7 @@ public final class BenchReport {
             boolean complete = distinct.requests() == distinct.planned();
             target("HTTP `/api/search`, 16 connections, " + fmt("%,d", distinct.planned()) + " distinct queries (none repeats), warm",
                     fmt("%,.0f requests/s", distinct.answeredPerSecond()) + fmt(", p99 %.2f ms", distinct.latency().p99())
-                            + fmt(", %,d errors", distinct.errors()) + " (" + fmt("%,d", distinct.requests()) + " of "
+                            + ", " + errors(distinct) + " (" + fmt("%,d", distinct.requests()) + " of "
                             + fmt("%,d", distinct.planned()) + " answered in " + fmt("%.1f s", distinct.seconds())
                             + fmt("; p50 %.2f ms", distinct.latency().p50()) + ")",
                     "≥ 3,000 requests/s, p99 ≤ 20 ms, zero errors",
@@ -265,7 +265,7 @@ public final class BenchReport {
         String none = "— (no result cache switch in `serve --help`)";
         replayRow("answered requests/s", off, on, h -> fmt("%,.0f", h.answeredPerSecond()), none);
         replayRow("latency p50 / p99 (ms)", off, on, h -> fmt("%.2f / %.2f", h.latency().p50(), h.latency().p99()), none);
-        replayRow("errors", off, on, h -> fmt("%,d", h.errors()), none);
+        replayRow("errors", off, on, BenchReport::errors, none);
         replayRow("server-side p50 / p99 (`tookMs`, ms)", off, on, h -> fmt("%.2f / %.2f", h.took().p50(), h.took().p99()), none);
         replayRow("responses, seconds", off, on, h -> fmt("%,d in %.1f s", h.requests(), h.seconds()), none);
         line("");
@@ -401,10 +401,15 @@ public final class BenchReport {
                 + " ms (" + fmt("%,d", l.count()) + " searches)";
     }
 
+    /** "3 errors: read 1, status 503 ×2", or "0 errors". */
+    private static String errors(HttpFigures h) {
+        return fmt("%,d errors", h.errors()) + (h.errorKinds().isEmpty() ? "" : ": " + h.errorKinds());
+    }
+
     private static String http(HttpFigures h) {
         return fmt("%,.0f", h.answeredPerSecond()) + " answered requests/s, p50 " + fmt("%.2f", h.latency().p50()) + " ms, p99 "
                 + fmt("%.2f", h.latency().p99()) + " ms, p99.9 " + fmt("%.2f", h.latency().p999()) + " ms, "
-                + fmt("%,d", h.errors()) + " errors (" + fmt("%,d", h.requests()) + " responses in " + fmt("%.0f", h.seconds())
+                + errors(h) + " (" + fmt("%,d", h.requests()) + " responses in " + fmt("%.0f", h.seconds())
                 + " s; latency percentiles over all of them)";
     }
 

@@ -10,11 +10,12 @@ package monosearch.bench;
  * @param requests    completed requests
  * @param latency     latency percentiles as the tool saw them
  * @param errors      socket errors, timeouts and non-2xx answers together
+ * @param errorKinds  the errors by kind ("read 3, status 503 ×2"), empty when there were none
  * @param planned     for a run that sends each request of a list once, the list's length; 0 for a timed run
  * @param took        the server's own {@code tookMs} of the search answers, or {@link LatencyStats#EMPTY} when not read
  */
 public record HttpFigures(String label, String tool, int connections, double seconds, long requests,
-                          LatencyStats latency, long errors, int planned, LatencyStats took) {
+                          LatencyStats latency, long errors, String errorKinds, int planned, LatencyStats took) {
     public double requestsPerSecond() {
         return requests / seconds;
     }

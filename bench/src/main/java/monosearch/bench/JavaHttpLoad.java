@@ -72,7 +72,7 @@ final class JavaHttpLoad implements HttpLoad.Generator {
                     .timeout(Duration.ofSeconds(10)).GET().build());
         }
         ExecutorService users = Executors.newFixedThreadPool(order.size());
-        AtomicLong errors = new AtomicLong();
+        Errors errors = new Errors();
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Samples[]>> futures = new ArrayList<>();
         for (Next next : order) {
@@ -98,12 +98,12 @@ final class JavaHttpLoad implements HttpLoad.Generator {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         LatencyStats latency = LatencyStats.ofNanos(Samples.merge(all));
-        return new HttpFigures(label, "java", order.size(), elapsed, latency.count(), latency, errors.get(), planned,
+        return new HttpFigures(label, "java", order.size(), elapsed, latency.count(), latency, errors.total(), errors.kinds(), planned,
                 LatencyStats.ofNanos(Samples.merge(took)));
     }
 
     private static Samples[] user(HttpClient client, List<HttpRequest> requests, Next next, CountDownLatch go,
-                                  double seconds, AtomicLong errors, boolean serverTimes) throws InterruptedException {
+                                  double seconds, Errors errors, boolean serverTimes) throws InterruptedException {
         Samples samples = new Samples();
         Samples took = new Samples();
         go.await();
@@ -114,7 +114,7 @@ final class JavaHttpLoad implements HttpLoad.Generator {
             try {
                 HttpResponse<byte[]> response = client.send(requests.get(i), HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() / 100 != 2) {
-                    errors.incrementAndGet();
+                    errors.status(response.statusCode());
                 } else if (serverTimes) {
                     Matcher m = TOOK.matcher(new String(response.body(), StandardCharsets.UTF_8));
                     if (m.find()) {
@@ -122,10 +122,37 @@ final class JavaHttpLoad implements HttpLoad.Generator {
                     }
                 }
             } catch (IOException e) {
-                errors.incrementAndGet();
+                errors.socket(e);
             }
             samples.add(System.nanoTime() - t0);
         }
         return new Samples[] {samples, took};
+    }
+
+    /** Failed requests by kind: the exception's class for a failed exchange, the code for an answer that is no success. */
+    private static final class Errors {
+        private final java.util.concurrent.ConcurrentSkipListMap<String, AtomicLong> kinds = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+        void status(int code) {
+            count("status " + code);
+        }
+
+        void socket(IOException e) {
+            count(e.getClass().getSimpleName());
+        }
+
+        private void count(String kind) {
+            kinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        long total() {
+            return kinds.values().stream().mapToLong(AtomicLong::get).sum();
+        }
+
+        String kinds() {
+            List<String> out = new ArrayList<>();
+            kinds.forEach((k, n) -> out.add(k + " ×" + n.get()));
+            return String.join(", ", out);
+        }
     }
 }

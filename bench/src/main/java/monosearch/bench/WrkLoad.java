@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * through the list, and a run that sends each URL exactly once and ends when the last answer is in.
  */
 final class WrkLoad implements HttpLoad.Generator {
-    private static final Pattern SUMMARY = Pattern.compile("MONOSEARCH requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) "
-            + "p99_us=(\\d+) p999_us=(\\d+) mean_us=([\\d.]+) max_us=(\\d+) errors=(\\d+)");
+    static final Pattern SUMMARY = Pattern.compile("MONOSEARCH requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) "
+            + "p99_us=(\\d+) p999_us=(\\d+) mean_us=([\\d.]+) max_us=(\\d+) errors=(\\d+) "
+            + "connect=(\\d+) read=(\\d+) write=(\\d+) timeout=(\\d+) status=(\\d+) codes=(\\S*)");
     private static final String DONE = "MONOSEARCH_DONE";
     private static final String TOOK = "MONOSEARCH_TOOK";
     /** Both cores: wrk's own threads compete with the server's, as they would for any load tool on this box. */
@@ -93,7 +94,7 @@ final class WrkLoad implements HttpLoad.Generator {
         LatencyStats latency = new LatencyStats((int) Math.min(Integer.MAX_VALUE, requests), us(m.group(3)),
                 us(m.group(4)), us(m.group(5)), Double.parseDouble(m.group(6)) / 1000.0, us(m.group(7)));
         return new HttpFigures(label, "wrk", connections, duration, requests, latency, Long.parseLong(m.group(8)),
-                planned, tookOf(out));
+                errorKinds(m), planned, tookOf(out));
     }
 
     private static void interrupt(Process p) throws IOException {
@@ -118,6 +119,29 @@ final class WrkLoad implements HttpLoad.Generator {
             }
         }
         return LatencyStats.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** "read 3, status 503 ×2" from the summary's counts; the codes come as "503:2,400:1". */
+    static String errorKinds(Matcher m) {
+        List<String> kinds = new ArrayList<>();
+        String[] names = {"connect", "read", "write", "timeout"};
+        for (int g = 0; g < names.length; g++) {
+            long n = Long.parseLong(m.group(9 + g));
+            if (n > 0) {
+                kinds.add(names[g] + " " + n);
+            }
+        }
+        if (Long.parseLong(m.group(13)) > 0) {
+            List<String> codes = new ArrayList<>();
+            for (String c : m.group(14).split(",")) {
+                if (!c.isEmpty()) {
+                    String[] kv = c.split(":");
+                    codes.add(kv[0] + " ×" + kv[1]);
+                }
+            }
+            kinds.add("status " + String.join(", ", codes));
+        }
+        return String.join(", ", kinds);
     }
 
     private static double us(String micros) {
@@ -162,38 +186,57 @@ final class WrkLoad implements HttpLoad.Generator {
                     end
                     """);
         }
-        lua.append("""
-                function request()
-                  i = i + 1
-                  if i > #paths then i = 1 end
-                  return wrk.format("GET", paths[i])
-                end
-                """);
-        if (serverTimes || once) {
-            lua.append(String.format(Locale.ROOT, """
-                    function response(status, headers, body)
-                      got = got + 1
-                      if %1$s then
-                        local t = string.match(body, '"tookMs":([%%d%%.eE+-]+)')
-                        if t then took[#took + 1] = t end
-                      end
-                      if %2$s and got == count then
-                        io.write("%3$s\\n")
-                        io.stdout:flush()
-                      end
+        if (once) {
+            // The URL is chosen by the place delay() reserved, not by counting calls: wrk calls request() once more
+            // on its first thread, to check the script, without sending it; counted, that call made the first
+            // thread skip its first URL and send the second thread's first one again.
+            lua.append("""
+                    function request()
+                      return wrk.format("GET", paths[first + math.max(reserved, 1)])
                     end
-                    """, serverTimes, once, DONE));
+                    """);
+        } else {
+            lua.append("""
+                    function request()
+                      i = i + 1
+                      if i > #paths then i = 1 end
+                      return wrk.format("GET", paths[i])
+                    end
+                    """);
         }
+        // Every answer passes here, for the count of each status code that is not a success.
+        lua.append(String.format(Locale.ROOT, """
+                bad = {}
+                function response(status, headers, body)
+                  got = got + 1
+                  if status < 200 or status > 299 then bad[status] = (bad[status] or 0) + 1 end
+                  if %1$s then
+                    local t = string.match(body, '"tookMs":([%%d%%.eE+-]+)')
+                    if t then took[#took + 1] = t end
+                  end
+                  if %2$s and got == count then
+                    io.write("%3$s\\n")
+                    io.stdout:flush()
+                  end
+                end
+                """, serverTimes, once, DONE));
         lua.append(String.format(Locale.ROOT, """
                 function done(summary, latency, requests)
                   for _, t in ipairs(threads) do
                     io.write("%1$s ", table.concat(t:get("took"), " "), "\\n")
                   end
                   local e = summary.errors
-                  io.write(string.format("MONOSEARCH requests=%%d duration_us=%%d p50_us=%%d p99_us=%%d p999_us=%%d mean_us=%%.1f max_us=%%d errors=%%d\\n",
+                  local codes = {}
+                  for _, t in ipairs(threads) do
+                    for status, n in pairs(t:get("bad")) do codes[status] = (codes[status] or 0) + n end
+                  end
+                  local listed = {}
+                  for status, n in pairs(codes) do listed[#listed + 1] = status .. ":" .. n end
+                  io.write(string.format("MONOSEARCH requests=%%d duration_us=%%d p50_us=%%d p99_us=%%d p999_us=%%d mean_us=%%.1f max_us=%%d errors=%%d connect=%%d read=%%d write=%%d timeout=%%d status=%%d codes=%%s\\n",
                     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
                     latency:percentile(99.9), latency.mean, latency.max,
-                    e.connect + e.read + e.write + e.timeout + e.status))
+                    e.connect + e.read + e.write + e.timeout + e.status,
+                    e.connect, e.read, e.write, e.timeout, e.status, table.concat(listed, ",")))
                 end
                 """, TOOK));
         return lua.toString();
