@@ -94,11 +94,15 @@ public final class MonographFiles {
         } catch (StackOverflowError e) {
             return skipped(f, "nested too deeply to be read", state);
         }
+        String unindexable = Schema.unindexable(parsed.monograph());
+        if (unindexable != null) {
+            return skipped(f, unindexable, state);
+        }
         parsed.warnings().forEach(w -> warnings.add(new Problem(f.source(), w)));
         return new Parsed(parsed, new Schema.FileFacts(hash, bytes.length, f.modified()));
     }
 
-    private static Skipped skipped(CorpusFile f, String reason, State state) {
+    static Skipped skipped(CorpusFile f, String reason, State state) {
         return new Skipped(new Problem(f.source(), reason + (state == null ? "" : "; its previously indexed version is kept")));
     }
 }

@@ -300,9 +300,22 @@ public final class Reindexer {
         }
         MonographFiles.Parsed p = (MonographFiles.Parsed) read;
         var docs = Schema.documents(p.parsed().monograph(), p.file());
-        writer.updateDocuments(id, docs);
+        try {
+            writer.updateDocuments(id, docs);
+        } catch (IllegalArgumentException e) {
+            // Lucene refuses a document it cannot hold (a term over 32 KB: a heading of a hundred thousand
+            // characters) before any of the file's sections is written or its old ones deleted; the rest goes on.
+            skipped.add(MonographFiles.skipped(f, "cannot be indexed (" + firstSentence(e.getMessage()) + ")", state).problem());
+            return Outcome.SKIPPED;
+        }
         sections.addAndGet(docs.size());
         return state == null ? Outcome.ADDED : Outcome.UPDATED;
+    }
+
+    /** Lucene's messages go on to quote the offending bytes: the first sentence says what is wrong. */
+    private static String firstSentence(String message) {
+        int end = message == null ? -1 : message.indexOf(". ");
+        return end < 0 ? String.valueOf(message) : message.substring(0, end);
     }
 
     private static void await(Future<?> future) throws IOException {

@@ -17,6 +17,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.util.BytesRef;
 
 /** The index's field names and how a section becomes a Lucene document. Every field name lives here. */
@@ -58,6 +59,8 @@ public final class Schema {
     private static final int MAX_LEAD_WORDS = 8;
     /** Characters of a drug name kept in doc values (a Solr schema's maxCharsForDocValues says the same). */
     public static final int MAX_DOC_VALUE_CHARS = 1_000;
+    /** The longest term Lucene indexes ({@code IndexWriter.MAX_TERM_LENGTH}). */
+    private static final int MAX_TERM_BYTES = IndexWriter.MAX_TERM_LENGTH;
 
     private Schema() {
     }
@@ -95,6 +98,21 @@ public final class Schema {
             out.add(v);
         }
         return out;
+    }
+
+    /**
+     * Why an index could not hold the monograph, or null. A section's name is indexed as one term, and Lucene
+     * (Solr alike) refuses a term over 32,766 bytes: a "heading" that long is a broken file, not a section.
+     */
+    public static String unindexable(Monograph monograph) {
+        for (Section s : monograph.sections()) {
+            int bytes = new BytesRef(s.name()).length;
+            if (bytes > MAX_TERM_BYTES) {
+                return "a heading of " + s.name().length() + " characters, too long to index (at most "
+                        + MAX_TERM_BYTES + " bytes)";
+            }
+        }
+        return null;
     }
 
     public static List<Document> documents(Monograph monograph, FileFacts file) {

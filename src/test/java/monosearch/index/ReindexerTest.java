@@ -201,6 +201,21 @@ class ReindexerTest {
     }
 
     @Test
+    void aHeadingTooLongToIndexSkipsItsFileAloneAndKeepsItsPreviousVersion() throws IOException {
+        t.reindex();
+        String heading = "### " + "H".repeat(40_000) + "\nText under it.\n";
+        t.write("l/long-heading.md", "# Long\n" + heading);
+        t.write("a/aspirin.md", "# Aspirin\n" + heading);
+        touchLater("a/aspirin.md");
+        ReindexSummary s = t.reindex();
+        assertEquals(List.of("a/aspirin.md", "l/long-heading.md"), s.skipped().stream().map(p -> p.source()).toList());
+        assertTrue(s.skipped().get(1).reason().contains("too long to index"), s.skipped().toString());
+        assertTrue(s.skipped().get(0).reason().contains("previously indexed version is kept"), s.skipped().toString());
+        assertEquals(Set.of("Usage: Pain and fever.", "Side Effects: Stomach bleeding."), indexed().get("a/aspirin.md"));
+        assertEquals(4, liveSections(), "the other files' sections are all there");
+    }
+
+    @Test
     void aFileThatBreaksKeepsItsPreviouslyIndexedVersion() throws IOException {
         t.reindex();
         t.writeBytes("a/aspirin.md", new byte[0]);
