@@ -1,13 +1,14 @@
 package monosearch.search;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldDocs;
 
 /**
  * One query planned: its Lucene queries, the decisions that made them, and the ranking steps the service applies
@@ -74,16 +75,33 @@ public final class Planned {
     }
 
     /**
-     * The service's ranking of an index's best matches (its first pass, {@link #depth} deep): proximity, then
-     * what is known of their monographs and kinds of section, best first. Exact on a shard of a collection as
-     * long as every section of a monograph is on that shard.
+     * The order in which an index's first pass must collect its {@link #depth} best matches for {@link #scored}:
+     * best score first, equal scores by monograph, then section position, as the service's first pass does.
+     */
+    public static Sort firstPassOrder() {
+        return Retrieval.FIRST_PASS;
+    }
+
+    /**
+     * The service's scores of an index's best matches (its first pass, {@link #depth} deep, collected in
+     * {@link #firstPassOrder}): each raised by proximity, then adjusted by what is known of its monograph and kind of
+     * section. Nothing is cut yet: {@link #select} picks the window from these, or from every shard's. Exact on a shard
+     * of a collection as long as every section of a monograph is on that shard.
      *
      * @param matched the query whose every match is counted per monograph (with any section filter)
      */
-    public ScoreDoc[] rank(IndexSearcher searcher, TopDocs firstPass, Query matched, int window) throws IOException {
-        TopDocs rescored = Retrieval.rescored(searcher, firstPass, plan.proximity(), window);
+    public List<RankedMatch> scored(IndexSearcher searcher, TopFieldDocs firstPass, Query matched) throws IOException {
+        List<RankedMatch> rescored = Retrieval.rescored(searcher, firstPass, plan.proximity());
         MatchCounts.Counts counts = searcher.search(new ConstantScoreQuery(matched), new MatchCounts());
-        return RankingPolicy.rerank(searcher, rescored.scoreDocs, counts, understood);
+        return RankingPolicy.rerank(searcher, rescored, counts, understood);
+    }
+
+    /**
+     * The ranked matches of a window, best first, as the service ranks one index: from {@link #scored} matches of one
+     * index, or of every shard of a collection together (each shard's first pass {@link #depth} deep).
+     */
+    public List<RankedMatch> select(Collection<RankedMatch> scored, int window) {
+        return RankingPolicy.select(scored, Retrieval.depth(window), Retrieval.kept(window, plan.proximity()));
     }
 
     /** The service's snippets of these docs, whose body texts are given. */

@@ -3,6 +3,7 @@ package monosearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -78,15 +79,36 @@ final class RankingPolicy {
     private RankingPolicy() {
     }
 
-    /** A best match with its monograph, which {@link #diversify} needs. */
     /**
-     * Best score first; equal scores by monograph, then in index order, which within one monograph is its sections'
-     * order. Not by index order alone: that depends on how a reindex spread files over its threads, and two
-     * servers with indexes of the same files would list tied hits differently.
+     * Equal scores, at every step, by monograph, then section position: not by index order, which depends on how a
+     * reindex spread files over its threads and on which shard a monograph is, so two indexes of the same files
+     * (or one index and a collection of shards) would list and cut tied matches differently.
      */
-    static final Comparator<RankedDoc> BY_RANK = Comparator.<RankedDoc>comparingDouble(d -> -d.score)
-            .thenComparing(d -> d.slug).thenComparingInt(d -> d.doc);
+    private static Comparator<RankedMatch> by(Comparator<RankedMatch> score) {
+        return score.thenComparing(RankedMatch::slug, RankingPolicy::byCodePoints).thenComparingInt(RankedMatch::position);
+    }
 
+    /** Code point order: the UTF-8 byte order in which Lucene sorts the slug doc values of the first pass. */
+    static int byCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    static final Comparator<RankedMatch> BY_FIRST = by((a, b) -> Float.compare(b.first(), a.first()));
+    static final Comparator<RankedMatch> BY_RESCORED = by((a, b) -> Float.compare(b.rescored(), a.rescored()));
+    static final Comparator<RankedMatch> BY_RANK = by((a, b) -> Float.compare(b.ranked(), a.ranked()));
+
+    /** A best match with its monograph, which {@link #diversify} needs. */
     static final class RankedDoc extends ScoreDoc {
         final String slug;
 
@@ -96,17 +118,27 @@ final class RankingPolicy {
         }
     }
 
-    /** The best matches adjusted by what is known of their monographs and kinds of section, best first. */
-    static RankedDoc[] rerank(IndexSearcher searcher, ScoreDoc[] docs, MatchCounts.Counts counts, Understanding query)
+    /** Ranked matches as the docs {@link #diversify} orders, by their final score. */
+    static RankedDoc[] docs(List<RankedMatch> ranked) {
+        RankedDoc[] out = new RankedDoc[ranked.size()];
+        Arrays.setAll(out, i -> new RankedDoc(ranked.get(i).doc(), ranked.get(i).ranked(), ranked.get(i).slug()));
+        return out;
+    }
+
+    /**
+     * Each best match's rescored score adjusted by what is known of its monograph and kind of section, in the given
+     * order. A match's adjustment depends on it and its monograph only (all of whose sections are on one shard).
+     */
+    static List<RankedMatch> rerank(IndexSearcher searcher, List<RankedMatch> docs, MatchCounts.Counts counts, Understanding query)
             throws IOException {
-        HitKeys keys = HitKeys.of(searcher, docs);
+        ScoreDoc[] ids = new ScoreDoc[docs.size()];
+        Arrays.setAll(ids, i -> new ScoreDoc(docs.get(i).doc(), docs.get(i).rescored()));
+        HitKeys keys = HitKeys.of(searcher, ids);
         Set<String> asked = query.askedSectionKeys();
-        Set<String> namedOwn = new java.util.HashSet<>();
-        query.drugs().forEach(m -> m.own().forEach(d -> namedOwn.add(d.slug())));
-        RankedDoc[] out = new RankedDoc[docs.length];
-        for (int i = 0; i < docs.length; i++) {
+        List<RankedMatch> out = new ArrayList<>(docs.size());
+        for (int i = 0; i < ids.length; i++) {
             int others = Math.min(counts.ofMonograph(keys.segment()[i], keys.slugOrd()[i]) - 1, MAX_OTHER_SECTIONS_COUNTED);
-            float score = docs[i].score * (1 + OTHER_SECTION_BONUS * others);
+            float score = ids[i].score * (1 + OTHER_SECTION_BONUS * others);
             String key = Schema.sectionKey(keys.section()[i]);
             if (PASSING_MENTIONS.contains(key) && !asked.contains(key) && !(query.question() && key.equals("faqs"))) {
                 score *= PASSING_MENTION_FACTOR;
@@ -117,9 +149,25 @@ final class RankingPolicy {
             if (!query.namesDrug()) {
                 score *= combinationFactor(keys.ingredients()[i], query.shape());
             }
-            out[i] = new RankedDoc(docs[i].doc, score, keys.slug()[i]);
+            out.add(docs.get(i).withRanked(score));
         }
-        Arrays.sort(out, BY_RANK);
+        return out;
+    }
+
+    /**
+     * The ranked matches of a window, best first: of the candidates, the {@code depth} best by the first pass; of
+     * those, the {@code kept} best once proximity raised them; those by their final score. Candidates may come from
+     * one index or from every shard of a collection (each shard's own first-pass best, a superset of its part of the
+     * collection's): the result is the same, since every score depends on its match alone and ties are broken by
+     * monograph and position, never by where a match was found.
+     */
+    static List<RankedMatch> select(Collection<RankedMatch> candidates, int depth, int kept) {
+        List<RankedMatch> out = new ArrayList<>(candidates);
+        out.sort(BY_FIRST);
+        out = new ArrayList<>(out.subList(0, Math.min(depth, out.size())));
+        out.sort(BY_RESCORED);
+        out = new ArrayList<>(out.subList(0, Math.min(kept, out.size())));
+        out.sort(BY_RANK);
         return out;
     }
 
@@ -128,7 +176,7 @@ final class RankingPolicy {
         return Math.max(MIN_COMBINATION_FACTOR, 1f / (1f + penalty * Math.max(0, ingredients - 1)));
     }
 
-    /** At most a few sections of one drug on the first page; the rest follow after it, in score order. */
+    /** At most a few sections of one drug on the first page; the rest follow after it, in rank order. Docs come best first. */
     static List<ScoreDoc> diversify(RankedDoc[] docs) {
         Map<String, Integer> perDrug = new HashMap<>();
         List<ScoreDoc> first = new ArrayList<>();
@@ -144,7 +192,7 @@ final class RankingPolicy {
                 later.add(d);
             }
         }
-        later.sort(BY_RANK);
+        // The docs come best first, so the ones left for later are in rank order already.
         first.addAll(later);
         return first;
     }

@@ -1,14 +1,23 @@
 package monosearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import monosearch.index.Schema;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Finds the matches of a plan: the first of its attempts that matches anything, every match counted, the best
@@ -16,14 +25,24 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  */
 final class Retrieval {
     /**
-     * @param top     the best matches, by Lucene's score and proximity
+     * The first pass's order: best score first, equal scores by monograph, then section position. Not by index order
+     * (Lucene's own tie-break): that depends on how a reindex spread files over its threads, and on which shard a
+     * monograph is, so the best matches kept where scores tie at the cut would differ between two indexes of the
+     * same files.
+     */
+    static final Sort FIRST_PASS = new Sort(SortField.FIELD_SCORE,
+            new SortField(Schema.SLUG, SortField.Type.STRING), new SortField(Schema.POSITION, SortField.Type.INT));
+
+    /**
+     * @param top     the first pass's best matches ({@link #depth} of them, in {@link #FIRST_PASS} order), each with
+     *                its rescored score; ranked as rescored until the ranking policy adjusts them
      * @param total   every match
      * @param counts  every match per section name and per monograph
      * @param matched the attempt that matched, rewritten, without the section filter (for the section facet)
      * @param countNanos time spent counting, over every attempt
      * @param rankNanos  time spent scoring and rescoring, over every attempt
      */
-    record Found(ScoreDoc[] top, long total, MatchCounts.Counts counts, Query matched, long countNanos, long rankNanos) {
+    record Found(List<RankedMatch> top, long total, MatchCounts.Counts counts, Query matched, long countNanos, long rankNanos) {
     }
 
     private Retrieval() {
@@ -59,12 +78,12 @@ final class Retrieval {
         long total = counts.sections().stream().mapToLong(SearchResult.FacetValue::count).sum();
         long counted = System.nanoTime();
         if (total == 0) {
-            return new Found(new ScoreDoc[0], 0, counts, matched, counted - start, 0);
+            return new Found(List.of(), 0, counts, matched, counted - start, 0);
         }
         int depth = depth(window);
-        TopDocs top = rescored(searcher, searcher.search(query, new TopScoreDocCollectorManager(depth, null, depth, false)),
-                proximity, window);
-        return new Found(top.scoreDocs, total, counts, matched, counted - start, System.nanoTime() - counted);
+        TopFieldDocs first = searcher.search(query, new TopFieldCollectorManager(FIRST_PASS, depth, null, depth, false));
+        return new Found(rescored(searcher, first, proximity), total, counts, matched, counted - start,
+                System.nanoTime() - counted);
     }
 
     /** How many best matches are scored for a window of them: enough for proximity to reorder. */
@@ -72,9 +91,43 @@ final class Retrieval {
         return Math.max(window, RankingPolicy.RESCORED);
     }
 
-    /** The best matches raised where their words stand together, the window best of them; as they are without proximity. */
-    static TopDocs rescored(IndexSearcher searcher, TopDocs top, Query proximity, int window) throws IOException {
-        return proximity == null ? top : QueryRescorer.rescore(searcher, top, proximity, 1, window);
+    /**
+     * How many of the first pass's best matches a window ranks: the window once proximity reordered them; all of them
+     * when nothing does, as the first pass's order is then final but for the ranking policy.
+     */
+    static int kept(int window, Query proximity) {
+        return proximity == null ? depth(window) : window;
+    }
+
+    /**
+     * The first pass's best matches (sorted by {@link #FIRST_PASS}), each raised where its words stand together, in the
+     * first pass's order; which of them the window keeps is {@link RankingPolicy#select}'s choice. Every one is
+     * rescored: what a match gets from proximity does not depend on the others, only the cut does.
+     */
+    static List<RankedMatch> rescored(IndexSearcher searcher, TopFieldDocs first, Query proximity) throws IOException {
+        // A field sort leaves ScoreDoc.score unset (NaN): the score is the sort's first value.
+        ScoreDoc[] scored = new ScoreDoc[first.scoreDocs.length];
+        for (int i = 0; i < scored.length; i++) {
+            scored[i] = new ScoreDoc(first.scoreDocs[i].doc, (Float) ((FieldDoc) first.scoreDocs[i]).fields[0]);
+        }
+        Map<Integer, Float> raised = new HashMap<>();
+        if (proximity != null && scored.length > 0) {
+            ScoreDoc[] copies = new ScoreDoc[scored.length];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = new ScoreDoc(scored[i].doc, scored[i].score);
+            }
+            for (ScoreDoc d : QueryRescorer.rescore(searcher, new TopDocs(first.totalHits, copies), proximity, 1, copies.length).scoreDocs) {
+                raised.put(d.doc, d.score);
+            }
+        }
+        List<RankedMatch> out = new ArrayList<>(scored.length);
+        for (int i = 0; i < scored.length; i++) {
+            Object[] keys = ((FieldDoc) first.scoreDocs[i]).fields;
+            String slug = keys[1] == null ? "" : ((BytesRef) keys[1]).utf8ToString();
+            float rescored = raised.getOrDefault(scored[i].doc, scored[i].score);
+            out.add(new RankedMatch(scored[i].doc, slug, (Integer) keys[2], scored[i].score, rescored, rescored));
+        }
+        return out;
     }
 
     /** Matches per section name of a query, ignoring any section filter, so the other sections stay choosable. */

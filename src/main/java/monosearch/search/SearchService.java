@@ -97,7 +97,9 @@ public final class SearchService implements SearchBackend {
         Retrieval.Found found = Retrieval.first(searcher, plan, request.sections(), window);
 
         long reranking = System.nanoTime();
-        RankingPolicy.RankedDoc[] ranked = RankingPolicy.rerank(searcher, found.top(), found.counts(), understood);
+        RankingPolicy.RankedDoc[] ranked = RankingPolicy.docs(RankingPolicy.select(
+                RankingPolicy.rerank(searcher, found.top(), found.counts(), understood),
+                Retrieval.depth(window), Retrieval.kept(window, plan.proximity())));
         List<ScoreDoc> ordered = understood.namesDrug() ? List.of(ranked) : RankingPolicy.diversify(ranked);
         long policy = System.nanoTime() - reranking;
 
