@@ -32,9 +32,9 @@ import org.apache.solr.search.SolrIndexSearcher;
 /**
  * Plans a {@code /monosearch} query once, on the node that received it, with the whole collection's words and
  * drug names, and hands the decisions to every shard ({@link Params#DECISIONS}): drug names, typo alternatives,
- * completions and the relaxed retry are then the same on every shard. Also sets the rows the embedded engine
- * ranks for the window asked, and reports what the server presents: attempts, whether a drug is named, the
- * did-you-mean.
+ * completions and the relaxed retry are then the same on every shard. Also asks every shard for the first pass the
+ * embedded engine scores for the window asked, ranks them together ({@link RankingMerge}), and reports what the
+ * server presents: attempts, whether a drug is named, the did-you-mean.
  */
 public final class MonosearchComponent extends SearchComponent {
     private final QueryPlanner planner = QueryPlanner.withDefaults();
@@ -61,11 +61,15 @@ public final class MonosearchComponent extends SearchComponent {
         ModifiableSolrParams p = new ModifiableSolrParams(params);
         p.set(Params.DECISIONS, planned.decisions());
         p.set(Params.WINDOW, window);
-        p.set(CommonParams.ROWS, matched ? 0 : planned.proximity() != null ? window : Planned.depth(window));
+        // Every shard sends its whole first pass: the window is chosen from all of them together (RankingMerge).
+        p.set(CommonParams.ROWS, matched ? 0 : Planned.depth(window));
         if (matched) {
             p.set(FacetParams.FACET, false);
         }
         rb.req.setParams(p);
+        if (rb.isDistributed()) {
+            rb.addMergeStrategy(new RankingMerge(planned, window));
+        }
         SimpleOrderedMap<Object> info = new SimpleOrderedMap<>();
         info.add("attempts", planned.attempts().size());
         info.add("namesDrug", planned.namesDrug());

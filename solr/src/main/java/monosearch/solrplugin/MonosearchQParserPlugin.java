@@ -7,6 +7,7 @@ import monosearch.search.QueryPlanner;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.solr.common.SolrException;
+import org.apache.solr.common.params.ShardParams;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.request.SolrQueryRequest;
 import org.apache.solr.search.QParser;
@@ -35,7 +36,9 @@ public final class MonosearchQParserPlugin extends QParserPlugin {
                 }
                 Planned planned = plan(text, Params.all(all, Params.DRUG), all.get(Params.DECISIONS), req);
                 int attempt = Math.min(Params.attempt(all), planned.attempts().size() - 1);
-                return new MonosearchQuery(planned.attempts().get(attempt), planned, Params.all(all, Params.SECTION), Params.window(all));
+                boolean shard = all.getBool(ShardParams.IS_SHARD, false);
+                return new MonosearchQuery(planned.attempts().get(attempt), planned, Params.all(all, Params.SECTION),
+                        Params.window(all), shard ? req.getContext() : null);
             }
         };
     }

@@ -1,10 +1,13 @@
 package monosearch.solrplugin;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import monosearch.index.Schema;
 import monosearch.search.Planned;
 import monosearch.search.QueryPlanner;
+import monosearch.search.RankedMatch;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -14,15 +17,20 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopDocsCollector;
-import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.solr.search.QueryCommand;
 import org.apache.solr.search.RankQuery;
 import org.apache.solr.handler.component.MergeStrategy;
 
 /**
- * One attempt of a planned query, matched as the attempt, ranked on each shard as the embedded engine ranks: the
- * first pass, proximity on the best matches, then the ranking policy. Shards' rankings merge by score.
+ * One attempt of a planned query, matched as the attempt, scored as the embedded engine scores: the first pass,
+ * proximity on the best matches, then the ranking policy. Alone, a core ranks its window itself. As a shard of a
+ * distributed search it keeps its whole first pass and leaves every match's scores for {@link ShardRankingComponent}
+ * to send: the window is chosen from all shards' matches at once ({@link RankingMerge}), since which matches one index
+ * would rescore and keep depends on the other shards' scores too.
  *
  * <p>Building its weight also builds the proximity query's and reads every text field's statistics: Solr's
  * ExactStatsCache collects the statistics a weight asks for, so the rescoring is scored collection-wide too.
@@ -34,13 +42,19 @@ final class MonosearchQuery extends RankQuery {
     private final Planned planned;
     private final List<String> sections;
     private final int window;
+    private final Map<Object, Object> shardContext;
 
-    /** @param window the ranking window of the embedded engine for the page asked ({@link QueryPlanner#window}) */
-    MonosearchQuery(Query attempt, Planned planned, List<String> sections, int window) {
+    /**
+     * @param window       the ranking window of the embedded engine for the page asked ({@link QueryPlanner#window})
+     * @param shardContext on a shard of a distributed search, the request's context, where the scores of the matches
+     *                     are left ({@link ShardRankingComponent#SCORED}); null when this core ranks on its own
+     */
+    MonosearchQuery(Query attempt, Planned planned, List<String> sections, int window, Map<Object, Object> shardContext) {
         this.attempt = attempt;
         this.planned = planned;
         this.sections = sections;
         this.window = window;
+        this.shardContext = shardContext;
     }
 
     Planned planned() {
@@ -50,7 +64,7 @@ final class MonosearchQuery extends RankQuery {
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query rewritten = attempt.rewrite(searcher);
-        return rewritten == attempt ? this : new MonosearchQuery(rewritten, planned, sections, window);
+        return rewritten == attempt ? this : new MonosearchQuery(rewritten, planned, sections, window, shardContext);
     }
 
     @Override
@@ -103,19 +117,21 @@ final class MonosearchQuery extends RankQuery {
         return System.identityHashCode(this);
     }
 
-    /** The first pass deep enough for proximity, then the window ranked by core's ranking. */
+    /** The first pass deep enough for proximity, in core's order, then scored (and, alone, ranked) by core. */
     private final class Ranking extends TopDocsCollector<ScoreDoc> {
         private final int len;
         private final int window;
         private final IndexSearcher searcher;
-        private final TopScoreDocCollector firstPass;
+        private final TopFieldCollector firstPass;
 
         Ranking(int len, int window, IndexSearcher searcher) {
             super(null);
             this.len = len;
             this.window = window;
             this.searcher = searcher;
-            this.firstPass = TopScoreDocCollector.create(Math.max(1, Planned.depth(window)), Integer.MAX_VALUE);
+            // Every match counted (numFound is exact), the best ones in the order ties are cut by everywhere.
+            this.firstPass = new TopFieldCollectorManager(Planned.firstPassOrder(), Math.max(1, Planned.depth(window)),
+                    Integer.MAX_VALUE).newCollector();
         }
 
         @Override
@@ -150,18 +166,26 @@ final class MonosearchQuery extends RankQuery {
 
         @Override
         public TopDocs topDocs(int start, int howMany) {
-            TopDocs first = firstPass.topDocs();
-            ScoreDoc[] ranked;
+            TopFieldDocs first = firstPass.topDocs();
+            List<RankedMatch> ranked;
             try {
-                ranked = first.scoreDocs.length == 0 ? first.scoreDocs
-                        : planned.rank(searcher, first, QueryPlanner.onlySections(attempt, sections), window);
+                List<RankedMatch> scored = first.scoreDocs.length == 0 ? List.of()
+                        : planned.scored(searcher, first, QueryPlanner.onlySections(attempt, sections));
+                ranked = shardContext == null ? planned.select(scored, window) : scored;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            int from = Math.min(start, ranked.length);
-            int to = Math.min(ranked.length, from + howMany);
+            if (shardContext != null) {
+                Map<Integer, RankedMatch> byDoc = new HashMap<>();
+                ranked.forEach(m -> byDoc.put(m.doc(), m));
+                shardContext.put(ShardRankingComponent.SCORED, byDoc);
+            }
+            int from = Math.min(start, ranked.size());
+            int to = Math.min(ranked.size(), from + howMany);
             ScoreDoc[] page = new ScoreDoc[to - from];
-            System.arraycopy(ranked, from, page, 0, page.length);
+            for (int i = from; i < to; i++) {
+                page[i - from] = new ScoreDoc(ranked.get(i).doc(), ranked.get(i).ranked());
+            }
             return new TopDocs(first.totalHits, page);
         }
     }
