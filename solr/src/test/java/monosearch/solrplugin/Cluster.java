@@ -30,9 +30,18 @@ final class Cluster implements AutoCloseable {
         String solrXml = MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replaceFirst("<solr>",
                 "<solr>\n  <str name=\"sharedLib\">" + sharedLib + "</str>");
         cluster = new MiniSolrCloudCluster.Builder(2, dir).withSolrXml(solrXml).addConfig(COLLECTION, configset).build();
-        CollectionAdminRequest.createCollection(COLLECTION, COLLECTION, 2, 2).setRouterField(Schema.SLUG)
+        create(COLLECTION);
+    }
+
+    /** Another collection of the configset, 2 shards x 2 replicas routed by slug. */
+    void create(String collection) throws Exception {
+        CollectionAdminRequest.createCollection(collection, COLLECTION, 2, 2).setRouterField(Schema.SLUG)
                 .process(cluster.getSolrClient());
-        cluster.waitForActiveCollection(COLLECTION, 2, 4);
+        cluster.waitForActiveCollection(collection, 2, 4);
+    }
+
+    void delete(String collection) throws Exception {
+        CollectionAdminRequest.deleteCollection(collection).process(cluster.getSolrClient());
     }
 
     MiniSolrCloudCluster mini() {
@@ -43,8 +52,12 @@ final class Cluster implements AutoCloseable {
         return cluster.getSolrClient();
     }
 
-    /** The monographs' sections, from core's one field mapping, then one commit. */
     void index(List<Monograph> monographs) throws Exception {
+        index(COLLECTION, monographs);
+    }
+
+    /** The monographs' sections, from core's one field mapping, then one commit. */
+    void index(String collection, List<Monograph> monographs) throws Exception {
         List<SolrInputDocument> docs = new ArrayList<>();
         for (Monograph m : monographs) {
             for (Map<String, Object> values : Schema.values(m, Embedded.FILE)) {
@@ -53,8 +66,8 @@ final class Cluster implements AutoCloseable {
                 docs.add(d);
             }
         }
-        client().add(COLLECTION, docs);
-        client().commit(COLLECTION);
+        client().add(collection, docs);
+        client().commit(collection);
     }
 
     @Override

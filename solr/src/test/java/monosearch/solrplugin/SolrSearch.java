@@ -23,6 +23,10 @@ final class SolrSearch {
     }
 
     static Page search(SolrClient client, String query, int offset, int limit) throws Exception {
+        return search(client, Cluster.COLLECTION, query, offset, limit);
+    }
+
+    static Page search(SolrClient client, String collection, String query, int offset, int limit) throws Exception {
         int window = QueryPlanner.window(offset, limit);
         for (int attempt = 0; ; attempt++) {
             ModifiableSolrParams p = new ModifiableSolrParams();
@@ -31,7 +35,7 @@ final class SolrSearch {
             p.set("window", window);
             QueryRequest request = new QueryRequest(p);
             request.setPath("/monosearch");
-            NamedList<Object> rsp = client.request(request, Cluster.COLLECTION);
+            NamedList<Object> rsp = client.request(request, collection);
             SolrDocumentList docs = (SolrDocumentList) rsp.get("response");
             @SuppressWarnings("unchecked")
             NamedList<Object> info = (NamedList<Object>) rsp.get("monosearch");
