@@ -85,21 +85,24 @@ final class RankingMerge implements MergeStrategy {
                 shardDocs.add(sd);
             }
         }
-        List<RankedMatch> selected = planned.select(matches, window);
+        List<RankedMatch> ranked = planned.select(matches, window);
+        // The server asks from 0 and pages itself; a start given anyway is honoured as Solr's own merge would.
+        int start = Math.min(rb.getSortSpec().getOffset(), ranked.size());
+        List<RankedMatch> page = ranked.subList(start, Math.min(ranked.size(), start + rb.getSortSpec().getCount()));
         Map<Object, ShardDoc> resultIds = new HashMap<>();
-        for (int i = 0; i < selected.size(); i++) {
-            ShardDoc sd = shardDocs.get(selected.get(i).doc());
+        for (int i = 0; i < page.size(); i++) {
+            ShardDoc sd = shardDocs.get(page.get(i).doc());
             sd.positionInResponse = i;
             resultIds.put(sd.id.toString(), sd);
         }
         SolrDocumentList responseDocs = new SolrDocumentList();
         responseDocs.setNumFound(numFound);
         responseDocs.setNumFoundExact(true);
-        responseDocs.setStart(0);
-        if (!selected.isEmpty()) {
-            responseDocs.setMaxScore(selected.get(0).ranked());
+        responseDocs.setStart(start);
+        if (!ranked.isEmpty()) {
+            responseDocs.setMaxScore(ranked.get(0).ranked());
         }
-        for (int i = 0; i < selected.size(); i++) {
+        for (int i = 0; i < page.size(); i++) {
             responseDocs.add(null);
         }
         rb.resultIds = resultIds;
