@@ -32,7 +32,7 @@ class RankingParityTest {
     }
 
     @Test
-    void theTopTenOfAtLeast95PercentOfJudgedQueriesAreTheEmbeddedEnginesAndTheFiguresWithinAHundredth() throws Exception {
+    void theTopTenOfEveryJudgedQueryIsTheEmbeddedEnginesAndSoAreTheFigures() throws Exception {
         List<Judged> judged = Judged.load(Cluster.sibling("src/test/resources/relevance/judgments.tsv"), withFda);
         int same = 0;
         double p1Embedded = 0;
@@ -66,9 +66,11 @@ class RankingParityTest {
                 + "drug MRR@10 embedded %.3f solr %.3f%n", same, n, p1Embedded / n, p1Solr / n, mrrEmbedded / n, mrrSolr / n);
         differing.forEach(d -> System.out.println("differs: " + d));
         assertTrue(n >= 100, "judged queries read: " + n);
-        assertTrue(same >= 0.95 * n, same + " of " + n + " identical top 10 lists:\n" + String.join("\n", differing));
-        assertEquals(p1Embedded / n, p1Solr / n, 0.01);
-        assertEquals(mrrEmbedded / n, mrrSolr / n, 0.01);
+        // The same ranking code on one index's statistics, ties broken by monograph and position on both sides:
+        // every list is the same, not merely most (the issue asks for 95 %).
+        assertEquals(n, same, same + " of " + n + " identical top 10 lists:\n" + String.join("\n", differing));
+        assertEquals(p1Embedded / n, p1Solr / n, 1e-9);
+        assertEquals(mrrEmbedded / n, mrrSolr / n, 1e-9);
     }
 
     @ParameterizedTest
