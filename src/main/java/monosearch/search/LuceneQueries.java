@@ -23,6 +23,11 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.queries.spans.SpanFirstQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -123,6 +128,9 @@ final class LuceneQueries {
         }
         BooleanQuery.Builder near = new BooleanQuery.Builder();
         addProximity(common, near, highlight, u.meaningful());
+        if (u.shape() == Understanding.Shape.PURPOSE || u.shape() == Understanding.Shape.TOPIC && steeredToUse(u)) {
+            addOpening(near, u.content());
+        }
         addExclusions(common, u.excluded());
         addDrugFilter(common, drugFilter);
         BooleanQuery shared = common.build();
@@ -364,6 +372,81 @@ final class LuceneQueries {
         if (headingPhrase != null) {
             near.add(new BoostQuery(headingPhrase, HEADINGS_WEIGHT), Occur.SHOULD);
         }
+    }
+
+    /** A kind of drug asked about ("blood thinner", "SGLT2 inhibitors"): steered to what drugs are and do, nothing else asked. */
+    private static boolean steeredToUse(Understanding u) {
+        return !u.asked().isEmpty() && u.asked().stream().allMatch(SectionIntents.Match::keepsWords)
+                && u.asked().stream().anyMatch(m -> m.sections().contains("Usage") || m.sections().contains("How it Works"));
+    }
+
+    /**
+     * A section whose opening words name what is looked for is about it: "X is used to treat Y", "X is a
+     * benzodiazepine". Every unit, as typed, by a synonym or, for a last word, by a completion, must stand there.
+     */
+    private void addOpening(BooleanQuery.Builder near, List<Understanding.Unit> units) throws IOException {
+        List<SpanQuery> all = new ArrayList<>();
+        for (Understanding.Unit unit : units) {
+            List<SpanQuery> alternatives = new ArrayList<>();
+            addSpans(alternatives, builder.createBooleanQuery(Schema.BODY, unit.text(), Occur.MUST));
+            if (synonymBuilder != null) {
+                addSpans(alternatives, synonymBuilder.createBooleanQuery(Schema.BODY, unit.text(), Occur.MUST));
+            }
+            if (unit.last()) {
+                unit.completions().forEach(c -> alternatives.add(new SpanTermQuery(new Term(Schema.BODY, c))));
+            }
+            if (alternatives.isEmpty()) {
+                return;
+            }
+            all.add(alternatives.size() == 1 ? alternatives.get(0) : new SpanOrQuery(alternatives.toArray(SpanQuery[]::new)));
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        SpanQuery together = all.size() == 1 ? all.get(0)
+                : new SpanNearQuery(all.toArray(SpanQuery[]::new), RankingPolicy.OPENING_WORDS, false);
+        near.add(new BoostQuery(new ConstantScoreQuery(new SpanFirstQuery(together, RankingPolicy.OPENING_WORDS)),
+                RankingPolicy.OPENING_BOOST), Occur.SHOULD);
+    }
+
+    /** The span form of an analysed text's query (terms, synonyms, phrases and all of several words), where it has one. */
+    private static void addSpans(List<SpanQuery> out, Query q) {
+        SpanQuery span = spanOf(q);
+        if (span != null) {
+            out.add(span);
+        }
+    }
+
+    private static SpanQuery spanOf(Query q) {
+        if (q instanceof BoostQuery b) {
+            return spanOf(b.getQuery());
+        }
+        if (q instanceof TermQuery t) {
+            return new SpanTermQuery(t.getTerm());
+        }
+        if (q instanceof SynonymQuery syn) {
+            return new SpanOrQuery(syn.getTerms().stream().map(SpanTermQuery::new).toArray(SpanQuery[]::new));
+        }
+        if (q instanceof org.apache.lucene.search.PhraseQuery ph && ph.getSlop() == 0) {
+            return new SpanNearQuery(java.util.Arrays.stream(ph.getTerms()).map(SpanTermQuery::new).toArray(SpanQuery[]::new), 0, true);
+        }
+        if (q instanceof BooleanQuery bq && !bq.clauses().isEmpty()) {
+            List<SpanQuery> parts = new ArrayList<>();
+            boolean all = bq.clauses().stream().allMatch(c -> c.getOccur() == Occur.MUST);
+            for (var c : bq.clauses()) {
+                SpanQuery part = spanOf(c.getQuery());
+                if (part == null) {
+                    return null;
+                }
+                parts.add(part);
+            }
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            SpanQuery[] array = parts.toArray(SpanQuery[]::new);
+            return all ? new SpanNearQuery(array, RankingPolicy.OPENING_WORDS, false) : new SpanOrQuery(array);
+        }
+        return null;
     }
 
     private void addExclusions(BooleanQuery.Builder b, List<UserQuery.Part> excluded) {
