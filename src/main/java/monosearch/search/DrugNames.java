@@ -157,6 +157,11 @@ public final class DrugNames {
         return out;
     }
 
+    /** A drug's name as a query would name it: folded words, without qualifiers ("ibuprofen" for "Ibuprofen (Systemic)"). */
+    static String plainName(Drug drug) {
+        return String.join(" ", Words.split(withoutQualifiers(drug.drug())));
+    }
+
     private static String withoutQualifiers(String name) {
         return QUALIFIERS.matcher(name).replaceAll(" ").strip();
     }

@@ -101,7 +101,7 @@ final class LuceneQueries {
         if (u.namesDrug()) {
             BooleanQuery.Builder anyDrug = new BooleanQuery.Builder();
             for (DrugNames.Mention m : u.drugs()) {
-                addDrug(common, highlight, anyDrug, m, facts);
+                addDrug(common, highlight, anyDrug, m, facts, u.shape() == Understanding.Shape.JUST_A_DRUG);
             }
             drugRequired = anyDrug.build();
         }
@@ -161,7 +161,7 @@ final class LuceneQueries {
      * name may also stand in other drugs' text ("avoid with warfarin").
      */
     private void addDrug(BooleanQuery.Builder common, BooleanQuery.Builder highlight, BooleanQuery.Builder anyDrug,
-                         DrugNames.Mention m, IndexFacts facts) throws IOException {
+                         DrugNames.Mention m, IndexFacts facts, boolean alone) throws IOException {
         float sure = m.exact() ? 1f : RankingPolicy.TYPO_NAME_FACTOR;
         if (!m.own().isEmpty()) {
             BooleanQuery.Builder own = new BooleanQuery.Builder();
@@ -170,14 +170,31 @@ final class LuceneQueries {
             common.add(new BoostQuery(new ConstantScoreQuery(ownQuery), RankingPolicy.OWN_MONOGRAPH_BOOST * sure), Occur.SHOULD);
             anyDrug.add(ownQuery, Occur.SHOULD);
         }
-        Query inName = builder.createPhraseQuery(Schema.DRUG, m.name(), 0);
-        if (inName != null) {
+        // A brand may stand for drugs of other names ("septra": co-trimoxazole, sulfamethoxazole + trimethoprim):
+        // each is found by its own name, as well as any other.
+        List<String> names = new ArrayList<>(List.of(m.name()));
+        m.own().stream().map(DrugNames::plainName).filter(n -> !n.isEmpty() && !names.contains(n)).forEach(names::add);
+        List<Query> inNames = new ArrayList<>();
+        List<Query> asWords = new ArrayList<>();
+        for (String name : names) {
+            Query inName = builder.createPhraseQuery(Schema.DRUG, name, 0);
+            if (inName != null) {
+                inNames.add(inName);
+            }
+            Query words = unitQuery(Understanding.Unit.plain(name), facts, true);
+            if (words != null) {
+                asWords.add(words);
+            }
+        }
+        if (!inNames.isEmpty()) {
+            Query inName = inNames.size() == 1 ? inNames.get(0) : new DisjunctionMaxQuery(inNames, 0f);
             common.add(new BoostQuery(new ConstantScoreQuery(inName), RankingPolicy.CONTAINING_COMBINATION_BOOST * sure), Occur.SHOULD);
             anyDrug.add(inName, Occur.SHOULD);
         }
-        Query words = unitQuery(Understanding.Unit.plain(m.name()), facts, true);
-        if (words != null) {
-            common.add(words, Occur.SHOULD);
+        if (!asWords.isEmpty()) {
+            Query words = asWords.size() == 1 ? asWords.get(0) : new DisjunctionMaxQuery(asWords, 0f);
+            // The name alone: what kind of section it is decides, not how often a section repeats the name.
+            common.add(alone ? new BoostQuery(words, RankingPolicy.NAME_WORDS_WEIGHT_ALONE) : words, Occur.SHOULD);
             highlight.add(words, Occur.SHOULD);
         }
     }

@@ -109,6 +109,7 @@ final class QueryUnderstanding {
         if (drugs.isEmpty() && asked.isEmpty() && content.size() == 1 && onlyWords(parts)) {
             drugByCompletion(content, facts, drugs, corrections);
         }
+        drugs.replaceAll(m -> withOtherNames(m, facts));
         if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
             // "ibuprofen and warfarin": whether they go together.
             asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.TWO_DRUGS_ASK_FOR, false, ""));
@@ -294,19 +295,41 @@ final class QueryUnderstanding {
         }
     }
 
-    /** The drug a synonym entry stands for, when one of its alternatives is a drug with a monograph of its own. */
+    /**
+     * A drug named with the monographs of its other names: a spelling ("amoxycillin") or a name ("thyroxine")
+     * that the synonyms give for it and that titles a monograph of its own.
+     */
+    private DrugNames.Mention withOtherNames(DrugNames.Mention m, IndexFacts names) {
+        List<DrugNames.Drug> own = new ArrayList<>(m.own());
+        for (List<String> alternative : synonyms.alternativesOf(m.words())) {
+            DrugNames.Mention other = names.named(alternative);
+            if (other != null) {
+                other.own().stream().filter(d -> !own.contains(d)).forEach(own::add);
+            }
+        }
+        return own.size() == m.own().size() ? m : new DrugNames.Mention(List.copyOf(own), m.words(), m.start(), m.end(), m.exact());
+    }
+
+    /**
+     * The drug a synonym entry stands for: the monographs of every alternative that is a drug's name ("septra":
+     * co-trimoxazole, cotrimoxazole, sulfamethoxazole + trimethoprim), named as the first of them; else the
+     * first alternative naming an ingredient of combinations.
+     */
     private DrugNames.Mention brand(List<String> entry, IndexFacts names, int start) {
         DrugNames.Mention any = null;
+        List<String> words = null;
+        List<DrugNames.Drug> own = new ArrayList<>();
         for (List<String> alternative : synonyms.alternativesOf(entry)) {
             DrugNames.Mention m = names.named(alternative);
             if (m != null && !m.own().isEmpty()) {
-                return new DrugNames.Mention(m.own(), m.words(), start, start + entry.size(), true);
+                words = words == null ? m.words() : words;
+                m.own().stream().filter(d -> !own.contains(d)).forEach(own::add);
             }
             if (m != null && any == null) {
                 any = new DrugNames.Mention(m.own(), m.words(), start, start + entry.size(), true);
             }
         }
-        return any;
+        return words != null ? new DrugNames.Mention(List.copyOf(own), words, start, start + entry.size(), true) : any;
     }
 
     /**

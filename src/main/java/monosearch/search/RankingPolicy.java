@@ -41,6 +41,8 @@ final class RankingPolicy {
     static final float OWN_MONOGRAPH_BOOST = 10f;
     /** The named drug by a typo: still the drug, a little less sure. */
     static final float TYPO_NAME_FACTOR = 0.8f;
+    /** A drug's name typed alone: how often a section of its monographs writes the name matters little. */
+    static final float NAME_WORDS_WEIGHT_ALONE = 0.2f;
     /** A combination that contains the named drug, below the drug's own monograph. */
     static final float CONTAINING_COMBINATION_BOOST = 4f;
 
