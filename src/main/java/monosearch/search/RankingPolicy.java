@@ -43,6 +43,8 @@ final class RankingPolicy {
     static final float TYPO_NAME_FACTOR = 0.8f;
     /** A drug's name typed alone: how often a section of its monographs writes the name matters little. */
     static final float NAME_WORDS_WEIGHT_ALONE = 0.2f;
+    /** Sections of other monographs (combinations containing the drug) when the query names a drug with its own. */
+    static final float NOT_OWN_MONOGRAPH_FACTOR = 0.5f;
     /** A combination that contains the named drug, below the drug's own monograph. */
     static final float CONTAINING_COMBINATION_BOOST = 4f;
 
@@ -120,6 +122,7 @@ final class RankingPolicy {
         Set<String> asked = query.askedSectionKeys();
         Set<String> namedOwn = new java.util.HashSet<>();
         query.drugs().forEach(m -> m.own().forEach(d -> namedOwn.add(d.slug())));
+        boolean oneDrug = query.namesDrug() && !query.namesSeveralDrugs();
         boolean topic = query.shape() == Understanding.Shape.TOPIC && asked.isEmpty();
         // Steered to what drugs do ("blood thinner" ~> Usage) or written as a kind of drug.
         boolean kindOfDrug = query.shape() == Understanding.Shape.TOPIC
@@ -140,6 +143,10 @@ final class RankingPolicy {
             }
             if (!query.namesDrug()) {
                 score *= combinationFactor(keys.ingredients()[i], query.shape());
+            } else if (oneDrug && !namedOwn.isEmpty() && !namedOwn.contains(keys.slug()[i])) {
+                // A combination containing the drug named: after the drug's own monographs, whose sections answer.
+                // (Two drugs named: a combination of both answers how they go together.)
+                score *= NOT_OWN_MONOGRAPH_FACTOR;
             }
             out[i] = new RankedDoc(docs[i].doc, score, keys.slug()[i]);
         }
