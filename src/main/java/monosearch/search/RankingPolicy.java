@@ -64,7 +64,7 @@ final class RankingPolicy {
      */
     static final Map<String, Float> TOPIC_SECTION_FACTORS = Map.of(
             "side effects", 1.3f, "warnings and precautions", 1.2f, "boxed warning", 1.1f,
-            "usage", 0.8f, "dosage", 0.75f, "generic name", 0.6f, "contraindications", 0.8f);
+            "usage", 0.6f, "dosage", 0.75f, "generic name", 0.6f, "contraindications", 0.8f);
     /**
      * A term the corpus writes as a kind of drug ("benzodiazepine", "sleeping pills"), not as an effect: few of its
      * matches are side effects and many say what drugs are and do. Then what a drug is and is for comes first, and
