@@ -185,6 +185,13 @@ final class QueryUnderstanding {
                     break;
                 }
             }
+            if (!taken[i]) {
+                DrugNames.Mention misspelt = misspeltBrand(words, i, names, corrections);
+                if (misspelt != null) {
+                    found.add(misspelt);
+                    mark(taken, i, i + 1);
+                }
+            }
         }
         found.sort(java.util.Comparator.comparingInt(DrugNames.Mention::start));
         return found;
@@ -279,20 +286,67 @@ final class QueryUnderstanding {
 
     /**
      * Words indexed nowhere whose likeliest correction is a drug's name ("levotiroxine", two edits from
-     * levothyroxine) name that drug, as a misspelled name one edit away does.
+     * levothyroxine) or a brand's name the synonyms give name that drug, as a misspelled name one edit away does.
      */
-    private static void drugsByCorrection(List<Understanding.Unit> content, IndexFacts names, List<DrugNames.Mention> drugs) {
+    private void drugsByCorrection(List<Understanding.Unit> content, IndexFacts names, List<DrugNames.Mention> drugs) {
         for (var it = content.iterator(); it.hasNext(); ) {
             Understanding.Unit u = it.next();
             if (u.near().isEmpty()) {
                 continue;
             }
-            DrugNames.Mention m = names.named(Words.split(u.near().get(0)));
+            List<String> corrected = Words.split(u.near().get(0));
+            DrugNames.Mention m = names.named(corrected);
+            if (m == null || m.own().isEmpty()) {
+                m = brand(corrected, names, 0);  // a brand the corpus writes somewhere ("prozak": prozac)
+            }
             if (m != null && !m.own().isEmpty()) {
                 drugs.add(new DrugNames.Mention(m.own(), m.words(), drugs.size(), drugs.size(), false));
                 it.remove();
             }
         }
+    }
+
+    /**
+     * A brand one typo away ("lipitr", "synthroyd"): a word indexed nowhere and near no indexed word, not being
+     * typed, one edit from a one-word synonym entry that names a drug. It is corrected to the brand.
+     */
+    private DrugNames.Mention misspeltBrand(List<String> words, int i, IndexFacts names, Map<String, String> corrections)
+            throws IOException {
+        String word = words.get(i);
+        if (word.length() < Synonyms.MIN_NEAR_LENGTH || corrections.size() >= MAX_FUZZY_WORDS) {
+            return null;
+        }
+        List<String> near = synonyms.entriesNear(word);
+        if (near.isEmpty()) {
+            return null;
+        }
+        String term = Analysis.normalized(analyzer, word);
+        if (names.docFreq(term) > 0 || (i == words.size() - 1 && startsLongerWord(word, names))
+                || !names.typos(term).isEmpty() || !othersIndexed(words, i, names)) {
+            return null;
+        }
+        for (String entry : near) {
+            DrugNames.Mention m = brand(List.of(entry), names, i);
+            if (m != null) {
+                corrections.put(word, entry);
+                return new DrugNames.Mention(m.own(), m.words(), m.start(), m.end(), false);
+            }
+        }
+        return null;
+    }
+
+    /** Whether every other word but fillers is written somewhere: else the query is likely about something else. */
+    private boolean othersIndexed(List<String> words, int except, IndexFacts names) throws IOException {
+        for (int k = 0; k < words.size(); k++) {
+            if (k != except && !FILLERS.contains(words.get(k))) {
+                for (String t : Analysis.terms(analyzer, words.get(k))) {
+                    if (names.docFreq(t) == 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /**

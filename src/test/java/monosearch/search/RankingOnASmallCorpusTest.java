@@ -89,6 +89,15 @@ class RankingOnASmallCorpusTest {
     }
 
     @Test
+    void aBrandOneTypoAwayIsTheBrandAndIsOfferedAsTheCorrectionUnlessTheOtherWordsAreWrittenNowhere() throws IOException {
+        SearchResult r = search.search(SearchRequest.of("zentrax", 10));
+        assertEquals("zentrix", r.suggestion());
+        assertEquals(List.of("co-trimoxazole/Usage", "cotrimoxazole/Usage", "sulfamethoxazole-trimethoprim/Usage"),
+                r.hits().stream().limit(3).map(h -> h.slug() + "/" + h.section()).sorted().toList());
+        assertEquals(0, search.search(SearchRequest.of("zentrax rhapsody lyrics", 10)).total());
+    }
+
+    @Test
     void aDrugNamedAlsoFindsTheMonographOfItsOtherSpelling() throws IOException {
         assertEquals(List.of("amoxicillin/Usage", "amoxycillin/Usage"), top("amoxicillin", 2).stream().sorted().toList());
     }
