@@ -112,11 +112,15 @@ final class LuceneQueries {
                 boost *= RankingPolicy.NEXT_SECTION_FACTOR;
             }
             if (!m.keepsWords() && m.start() < m.end()) {
-                // A section that speaks of what was asked ("store it below 25 °C") is likelier the answer.
-                Query said = unitQuery(Understanding.Unit.plain(m.words()), facts, true);
-                if (said != null) {
-                    common.add(said, Occur.SHOULD);
-                    highlight.add(said, Occur.SHOULD);
+                // A section that speaks of what was asked ("store it below 25 °C") is likelier the answer; each word
+                // counts ("drink alcohol": a section on alcohol).
+                for (String word : Words.split(m.words())) {
+                    Query said = QueryUnderstanding.FILLERS.contains(word) ? null
+                            : unitQuery(Understanding.Unit.plain(word), facts, true);
+                    if (said != null) {
+                        common.add(said, Occur.SHOULD);
+                        highlight.add(said, Occur.SHOULD);
+                    }
                 }
             }
         }

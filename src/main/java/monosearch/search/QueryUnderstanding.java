@@ -83,6 +83,14 @@ final class QueryUnderstanding {
         boolean[] taken = new boolean[words.size()];
         Map<String, String> corrections = new LinkedHashMap<>();
         List<DrugNames.Mention> drugs = drugsNamed(words, taken, facts, corrections);
+        if (distinctDrugs(drugs) >= 2) {
+            // "metformin alcohol": beside another drug, a name that also asks for a kind of section asks for it.
+            List<DrugNames.Mention> asking = drugs.stream().filter(m -> m.exact() && asksForSections(m.words())).toList();
+            if (asking.size() < drugs.size()) {
+                asking.forEach(m -> Arrays.fill(taken, m.start(), m.end(), false));
+                drugs = drugs.stream().filter(m -> !asking.contains(m)).toList();
+            }
+        }
         List<SectionIntents.Match> asked = intents.find(words, taken);
         for (SectionIntents.Match m : asked) {
             if (!m.keepsWords()) {
@@ -278,6 +286,12 @@ final class QueryUnderstanding {
                 return;
             }
         }
+    }
+
+    /** Whether the words are, all of them, a phrase asking for a kind of section ("alcohol"). */
+    private boolean asksForSections(List<String> words) {
+        List<SectionIntents.Match> found = intents.find(words, new boolean[words.size()]);
+        return found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == words.size();
     }
 
     private static long distinctDrugs(List<DrugNames.Mention> drugs) {

@@ -48,7 +48,10 @@ class RankingOnASmallCorpusTest {
                 .write("p/paracetamol.md", monograph("Paracetamol",
                         "Usage", "It relieves pain and fever.",
                         "Dosage", "Adults take 500 mg to 1 g every 4 to 6 hours, never more than 4 g a day.",
-                        "Precautions", "It can harm the liver in large doses."))
+                        "Precautions", "It can harm the liver in large doses.",
+                        "FAQs", "Can I drink while taking it? Keep to a little alcohol."))
+                .write("a/alcohol.md", monograph("Alcohol",
+                        "Usage", "Alcohol cleans the skin before an injection."))
                 .write("p/paracetamol-caffeine.md", monograph("Paracetamol + Caffeine",
                         "Usage", "Paracetamol with caffeine relieves headache.",
                         "Side Effects", "Side effects: the side effects of paracetamol, and caffeine keeps some awake."))
@@ -137,6 +140,13 @@ class RankingOnASmallCorpusTest {
     @Test
     void aQuestionAboutTakingItWithFoodAsksHowToTakeItNotWhatItInteractsWith() throws IOException {
         assertEquals(List.of("paracetamol/Dosage"), top("should paracetamol be taken with food", 1));
+    }
+
+    @Test
+    void besideADrugANameThatAlsoAsksForAKindOfSectionAsksForItAndIsNoSecondDrug() throws IOException {
+        List<String> hits = top("paracetamol alcohol", 10);
+        assertEquals("paracetamol/FAQs", hits.get(0));
+        assertTrue(hits.stream().noneMatch(h -> h.startsWith("alcohol/")), hits.toString());
     }
 
     @Test
