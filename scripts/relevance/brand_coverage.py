@@ -46,7 +46,8 @@ def names_of(title):
     """The keys a drug title answers to: the title without qualifiers, any bracketed alternative name, and each
     side of a slash ("Levothyroxine/ T4")."""
     plain = _QUALIFIER.sub(" ", title)
-    out = {key(plain)}
+    # The whole title counts as well, qualifier and all ("doxorubicin liposomal"), as the search reads it.
+    out = {key(plain), key(title)}
     out.update(key(b) for b in _BRACKETED.findall(title))
     if "/" in plain:
         out.update(key(part) for part in plain.split("/"))

@@ -97,7 +97,7 @@ public final class DrugNames {
             boolean newFirstWord = !aliasesByFirstWord.containsKey(first);
             aliasesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(alias);
             if (newFirstWord && first.length() >= 5) {
-                for (String variant : withDeletions(first)) {
+                for (String variant : Words.withDeletions(first)) {
                     firstWordsByVariant.computeIfAbsent(variant, x -> new HashSet<>()).add(first);
                 }
             }
@@ -155,6 +155,11 @@ public final class DrugNames {
             }
         }
         return out;
+    }
+
+    /** A drug's name as a query would name it: folded words, without qualifiers ("ibuprofen" for "Ibuprofen (Systemic)"). */
+    static String plainName(Drug drug) {
+        return String.join(" ", Words.split(withoutQualifiers(drug.drug())));
     }
 
     private static String withoutQualifiers(String name) {
@@ -267,7 +272,7 @@ public final class DrugNames {
         List<Alias> out = new ArrayList<>(aliasesByFirstWord.getOrDefault(word, List.of()));
         if (word.length() >= 5) {
             Set<String> firstWords = new HashSet<>();
-            for (String key : withDeletions(word)) {
+            for (String key : Words.withDeletions(word)) {
                 firstWords.addAll(firstWordsByVariant.getOrDefault(key, Set.of()));
             }
             firstWords.remove(word);
@@ -300,17 +305,4 @@ public final class DrugNames {
         return new Mention(a.own(), a.words(), start, start + a.words().size(), exact);
     }
 
-    private static Set<String> withDeletions(String w) {
-        Set<String> out = deletions(w);
-        out.add(w);
-        return out;
-    }
-
-    private static Set<String> deletions(String w) {
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i < w.length(); i++) {
-            out.add(w.substring(0, i) + w.substring(i + 1));
-        }
-        return out;
-    }
 }

@@ -23,6 +23,11 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.queries.spans.SpanFirstQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -96,7 +101,7 @@ final class LuceneQueries {
         if (u.namesDrug()) {
             BooleanQuery.Builder anyDrug = new BooleanQuery.Builder();
             for (DrugNames.Mention m : u.drugs()) {
-                addDrug(common, highlight, anyDrug, m, facts);
+                addDrug(common, highlight, anyDrug, m, facts, u.shape() == Understanding.Shape.JUST_A_DRUG);
             }
             drugRequired = anyDrug.build();
         }
@@ -107,11 +112,15 @@ final class LuceneQueries {
                 boost *= RankingPolicy.NEXT_SECTION_FACTOR;
             }
             if (!m.keepsWords() && m.start() < m.end()) {
-                // A section that speaks of what was asked ("store it below 25 °C") is likelier the answer.
-                Query said = unitQuery(Understanding.Unit.plain(m.words()), facts, true);
-                if (said != null) {
-                    common.add(said, Occur.SHOULD);
-                    highlight.add(said, Occur.SHOULD);
+                // A section that speaks of what was asked ("store it below 25 °C") is likelier the answer; each word
+                // counts ("drink alcohol": a section on alcohol).
+                for (String word : Words.split(m.words())) {
+                    Query said = QueryUnderstanding.FILLERS.contains(word) ? null
+                            : unitQuery(Understanding.Unit.plain(word), facts, true);
+                    if (said != null) {
+                        common.add(said, Occur.SHOULD);
+                        highlight.add(said, Occur.SHOULD);
+                    }
                 }
             }
         }
@@ -123,6 +132,9 @@ final class LuceneQueries {
         }
         BooleanQuery.Builder near = new BooleanQuery.Builder();
         addProximity(common, near, highlight, u.meaningful());
+        if (u.shape() == Understanding.Shape.PURPOSE || u.shape() == Understanding.Shape.TOPIC && steeredToUse(u)) {
+            addOpening(near, u.content());
+        }
         addExclusions(common, u.excluded());
         addDrugFilter(common, drugFilter);
         BooleanQuery shared = common.build();
@@ -153,7 +165,7 @@ final class LuceneQueries {
      * name may also stand in other drugs' text ("avoid with warfarin").
      */
     private void addDrug(BooleanQuery.Builder common, BooleanQuery.Builder highlight, BooleanQuery.Builder anyDrug,
-                         DrugNames.Mention m, IndexFacts facts) throws IOException {
+                         DrugNames.Mention m, IndexFacts facts, boolean alone) throws IOException {
         float sure = m.exact() ? 1f : RankingPolicy.TYPO_NAME_FACTOR;
         if (!m.own().isEmpty()) {
             BooleanQuery.Builder own = new BooleanQuery.Builder();
@@ -162,14 +174,31 @@ final class LuceneQueries {
             common.add(new BoostQuery(new ConstantScoreQuery(ownQuery), RankingPolicy.OWN_MONOGRAPH_BOOST * sure), Occur.SHOULD);
             anyDrug.add(ownQuery, Occur.SHOULD);
         }
-        Query inName = builder.createPhraseQuery(Schema.DRUG, m.name(), 0);
-        if (inName != null) {
+        // A brand may stand for drugs of other names ("septra": co-trimoxazole, sulfamethoxazole + trimethoprim):
+        // each is found by its own name, as well as any other.
+        List<String> names = new ArrayList<>(List.of(m.name()));
+        m.own().stream().map(DrugNames::plainName).filter(n -> !n.isEmpty() && !names.contains(n)).forEach(names::add);
+        List<Query> inNames = new ArrayList<>();
+        List<Query> asWords = new ArrayList<>();
+        for (String name : names) {
+            Query inName = builder.createPhraseQuery(Schema.DRUG, name, 0);
+            if (inName != null) {
+                inNames.add(inName);
+            }
+            Query words = unitQuery(Understanding.Unit.plain(name), facts, true);
+            if (words != null) {
+                asWords.add(words);
+            }
+        }
+        if (!inNames.isEmpty()) {
+            Query inName = inNames.size() == 1 ? inNames.get(0) : new DisjunctionMaxQuery(inNames, 0f);
             common.add(new BoostQuery(new ConstantScoreQuery(inName), RankingPolicy.CONTAINING_COMBINATION_BOOST * sure), Occur.SHOULD);
             anyDrug.add(inName, Occur.SHOULD);
         }
-        Query words = unitQuery(Understanding.Unit.plain(m.name()), facts, true);
-        if (words != null) {
-            common.add(words, Occur.SHOULD);
+        if (!asWords.isEmpty()) {
+            Query words = asWords.size() == 1 ? asWords.get(0) : new DisjunctionMaxQuery(asWords, 0f);
+            // The name alone: what kind of section it is decides, not how often a section repeats the name.
+            common.add(alone ? new BoostQuery(words, RankingPolicy.NAME_WORDS_WEIGHT_ALONE) : words, Occur.SHOULD);
             highlight.add(words, Occur.SHOULD);
         }
     }
@@ -364,6 +393,81 @@ final class LuceneQueries {
         if (headingPhrase != null) {
             near.add(new BoostQuery(headingPhrase, HEADINGS_WEIGHT), Occur.SHOULD);
         }
+    }
+
+    /** A kind of drug asked about ("blood thinner", "SGLT2 inhibitors"): steered to what drugs are and do, nothing else asked. */
+    private static boolean steeredToUse(Understanding u) {
+        return !u.asked().isEmpty() && u.asked().stream().allMatch(SectionIntents.Match::keepsWords)
+                && u.asked().stream().anyMatch(m -> m.sections().contains("Usage") || m.sections().contains("How it Works"));
+    }
+
+    /**
+     * A section whose opening words name what is looked for is about it: "X is used to treat Y", "X is a
+     * benzodiazepine". Every unit, as typed, by a synonym or, for a last word, by a completion, must stand there.
+     */
+    private void addOpening(BooleanQuery.Builder near, List<Understanding.Unit> units) throws IOException {
+        List<SpanQuery> all = new ArrayList<>();
+        for (Understanding.Unit unit : units) {
+            List<SpanQuery> alternatives = new ArrayList<>();
+            addSpans(alternatives, builder.createBooleanQuery(Schema.BODY, unit.text(), Occur.MUST));
+            if (synonymBuilder != null) {
+                addSpans(alternatives, synonymBuilder.createBooleanQuery(Schema.BODY, unit.text(), Occur.MUST));
+            }
+            if (unit.last()) {
+                unit.completions().forEach(c -> alternatives.add(new SpanTermQuery(new Term(Schema.BODY, c))));
+            }
+            if (alternatives.isEmpty()) {
+                return;
+            }
+            all.add(alternatives.size() == 1 ? alternatives.get(0) : new SpanOrQuery(alternatives.toArray(SpanQuery[]::new)));
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        SpanQuery together = all.size() == 1 ? all.get(0)
+                : new SpanNearQuery(all.toArray(SpanQuery[]::new), RankingPolicy.OPENING_WORDS, false);
+        near.add(new BoostQuery(new ConstantScoreQuery(new SpanFirstQuery(together, RankingPolicy.OPENING_WORDS)),
+                RankingPolicy.OPENING_BOOST), Occur.SHOULD);
+    }
+
+    /** The span form of an analysed text's query (terms, synonyms, phrases and all of several words), where it has one. */
+    private static void addSpans(List<SpanQuery> out, Query q) {
+        SpanQuery span = spanOf(q);
+        if (span != null) {
+            out.add(span);
+        }
+    }
+
+    private static SpanQuery spanOf(Query q) {
+        if (q instanceof BoostQuery b) {
+            return spanOf(b.getQuery());
+        }
+        if (q instanceof TermQuery t) {
+            return new SpanTermQuery(t.getTerm());
+        }
+        if (q instanceof SynonymQuery syn) {
+            return new SpanOrQuery(syn.getTerms().stream().map(SpanTermQuery::new).toArray(SpanQuery[]::new));
+        }
+        if (q instanceof org.apache.lucene.search.PhraseQuery ph && ph.getSlop() == 0) {
+            return new SpanNearQuery(java.util.Arrays.stream(ph.getTerms()).map(SpanTermQuery::new).toArray(SpanQuery[]::new), 0, true);
+        }
+        if (q instanceof BooleanQuery bq && !bq.clauses().isEmpty()) {
+            List<SpanQuery> parts = new ArrayList<>();
+            boolean all = bq.clauses().stream().allMatch(c -> c.getOccur() == Occur.MUST);
+            for (var c : bq.clauses()) {
+                SpanQuery part = spanOf(c.getQuery());
+                if (part == null) {
+                    return null;
+                }
+                parts.add(part);
+            }
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            SpanQuery[] array = parts.toArray(SpanQuery[]::new);
+            return all ? new SpanNearQuery(array, RankingPolicy.OPENING_WORDS, false) : new SpanOrQuery(array);
+        }
+        return null;
     }
 
     private void addExclusions(BooleanQuery.Builder b, List<UserQuery.Part> excluded) {

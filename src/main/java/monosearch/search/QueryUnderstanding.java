@@ -83,6 +83,14 @@ final class QueryUnderstanding {
         boolean[] taken = new boolean[words.size()];
         Map<String, String> corrections = new LinkedHashMap<>();
         List<DrugNames.Mention> drugs = drugsNamed(words, taken, facts, corrections);
+        if (distinctDrugs(drugs) >= 2) {
+            // "metformin alcohol": beside another drug, a name that also asks for a kind of section asks for it.
+            List<DrugNames.Mention> asking = drugs.stream().filter(m -> m.exact() && asksForSections(m.words())).toList();
+            if (asking.size() < drugs.size()) {
+                asking.forEach(m -> Arrays.fill(taken, m.start(), m.end(), false));
+                drugs = drugs.stream().filter(m -> !asking.contains(m)).toList();
+            }
+        }
         List<SectionIntents.Match> asked = intents.find(words, taken);
         for (SectionIntents.Match m : asked) {
             if (!m.keepsWords()) {
@@ -109,6 +117,7 @@ final class QueryUnderstanding {
         if (drugs.isEmpty() && asked.isEmpty() && content.size() == 1 && onlyWords(parts)) {
             drugByCompletion(content, facts, drugs, corrections);
         }
+        drugs.replaceAll(m -> withOtherNames(m, facts));
         if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
             // "ibuprofen and warfarin": whether they go together.
             asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.TWO_DRUGS_ASK_FOR, false, ""));
@@ -182,6 +191,13 @@ final class QueryUnderstanding {
                     found.add(byBrand);
                     mark(taken, i, i + n);
                     break;
+                }
+            }
+            if (!taken[i]) {
+                DrugNames.Mention misspelt = misspeltBrand(words, i, names, corrections);
+                if (misspelt != null) {
+                    found.add(misspelt);
+                    mark(taken, i, i + 1);
                 }
             }
         }
@@ -272,21 +288,31 @@ final class QueryUnderstanding {
         }
     }
 
+    /** Whether the words are, all of them, a phrase asking for a kind of section ("alcohol"). */
+    private boolean asksForSections(List<String> words) {
+        List<SectionIntents.Match> found = intents.find(words, new boolean[words.size()]);
+        return found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == words.size();
+    }
+
     private static long distinctDrugs(List<DrugNames.Mention> drugs) {
         return drugs.stream().map(DrugNames.Mention::name).distinct().count();
     }
 
     /**
      * Words indexed nowhere whose likeliest correction is a drug's name ("levotiroxine", two edits from
-     * levothyroxine) name that drug, as a misspelled name one edit away does.
+     * levothyroxine) or a brand's name the synonyms give name that drug, as a misspelled name one edit away does.
      */
-    private static void drugsByCorrection(List<Understanding.Unit> content, IndexFacts names, List<DrugNames.Mention> drugs) {
+    private void drugsByCorrection(List<Understanding.Unit> content, IndexFacts names, List<DrugNames.Mention> drugs) {
         for (var it = content.iterator(); it.hasNext(); ) {
             Understanding.Unit u = it.next();
             if (u.near().isEmpty()) {
                 continue;
             }
-            DrugNames.Mention m = names.named(Words.split(u.near().get(0)));
+            List<String> corrected = Words.split(u.near().get(0));
+            DrugNames.Mention m = names.named(corrected);
+            if (m == null || m.own().isEmpty()) {
+                m = brand(corrected, names, 0);  // a brand the corpus writes somewhere ("prozak": prozac)
+            }
             if (m != null && !m.own().isEmpty()) {
                 drugs.add(new DrugNames.Mention(m.own(), m.words(), drugs.size(), drugs.size(), false));
                 it.remove();
@@ -294,19 +320,84 @@ final class QueryUnderstanding {
         }
     }
 
-    /** The drug a synonym entry stands for, when one of its alternatives is a drug with a monograph of its own. */
+    /**
+     * A brand one typo away ("lipitr", "synthroyd"): a word indexed nowhere and near no indexed word, not being
+     * typed, one edit from a one-word synonym entry that names a drug. It is corrected to the brand.
+     */
+    private DrugNames.Mention misspeltBrand(List<String> words, int i, IndexFacts names, Map<String, String> corrections)
+            throws IOException {
+        String word = words.get(i);
+        if (word.length() < Synonyms.MIN_NEAR_LENGTH || corrections.size() >= MAX_FUZZY_WORDS) {
+            return null;
+        }
+        List<String> near = synonyms.entriesNear(word);
+        if (near.isEmpty()) {
+            return null;
+        }
+        String term = Analysis.normalized(analyzer, word);
+        if (names.docFreq(term) > 0 || (i == words.size() - 1 && startsLongerWord(word, names))
+                || !names.typos(term).isEmpty() || !othersIndexed(words, i, names)) {
+            return null;
+        }
+        for (String entry : near) {
+            DrugNames.Mention m = brand(List.of(entry), names, i);
+            if (m != null) {
+                corrections.put(word, entry);
+                return new DrugNames.Mention(m.own(), m.words(), m.start(), m.end(), false);
+            }
+        }
+        return null;
+    }
+
+    /** Whether every other word but fillers is written somewhere: else the query is likely about something else. */
+    private boolean othersIndexed(List<String> words, int except, IndexFacts names) throws IOException {
+        for (int k = 0; k < words.size(); k++) {
+            if (k != except && !FILLERS.contains(words.get(k))) {
+                for (String t : Analysis.terms(analyzer, words.get(k))) {
+                    if (names.docFreq(t) == 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A drug named with the monographs of its other names: a spelling ("amoxycillin") or a name ("thyroxine")
+     * that the synonyms give for it and that titles a monograph of its own.
+     */
+    private DrugNames.Mention withOtherNames(DrugNames.Mention m, IndexFacts names) {
+        List<DrugNames.Drug> own = new ArrayList<>(m.own());
+        for (List<String> alternative : synonyms.alternativesOf(m.words())) {
+            DrugNames.Mention other = names.named(alternative);
+            if (other != null) {
+                other.own().stream().filter(d -> !own.contains(d)).forEach(own::add);
+            }
+        }
+        return own.size() == m.own().size() ? m : new DrugNames.Mention(List.copyOf(own), m.words(), m.start(), m.end(), m.exact());
+    }
+
+    /**
+     * The drug a synonym entry stands for: the monographs of every alternative that is a drug's name ("septra":
+     * co-trimoxazole, cotrimoxazole, sulfamethoxazole + trimethoprim), named as the first of them; else the
+     * first alternative naming an ingredient of combinations.
+     */
     private DrugNames.Mention brand(List<String> entry, IndexFacts names, int start) {
         DrugNames.Mention any = null;
+        List<String> words = null;
+        List<DrugNames.Drug> own = new ArrayList<>();
         for (List<String> alternative : synonyms.alternativesOf(entry)) {
             DrugNames.Mention m = names.named(alternative);
             if (m != null && !m.own().isEmpty()) {
-                return new DrugNames.Mention(m.own(), m.words(), start, start + entry.size(), true);
+                words = words == null ? m.words() : words;
+                m.own().stream().filter(d -> !own.contains(d)).forEach(own::add);
             }
             if (m != null && any == null) {
                 any = new DrugNames.Mention(m.own(), m.words(), start, start + entry.size(), true);
             }
         }
-        return any;
+        return words != null ? new DrugNames.Mention(List.copyOf(own), words, start, start + entry.size(), true) : any;
     }
 
     /**

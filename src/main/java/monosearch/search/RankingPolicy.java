@@ -32,6 +32,9 @@ final class RankingPolicy {
     /** The words before a half-typed word, with one of its completions right after them ("hepatic enc"). */
     static final float PHRASE_PREFIX_BOOST = 6f;
     static final int MAX_PREFIX_EXPANSIONS = 50;
+    /** A section naming the words in its opening (about two sentences) is about them; added to the best matches. */
+    static final int OPENING_WORDS = 25;
+    static final float OPENING_BOOST = 6f;
     /** A section that lists the words as an item (a side effect, a precaution) is about them. */
     static final float LISTED_WEIGHT = 2f;
 
@@ -39,6 +42,10 @@ final class RankingPolicy {
     static final float OWN_MONOGRAPH_BOOST = 10f;
     /** The named drug by a typo: still the drug, a little less sure. */
     static final float TYPO_NAME_FACTOR = 0.8f;
+    /** A drug's name typed alone: how often a section of its monographs writes the name matters little. */
+    static final float NAME_WORDS_WEIGHT_ALONE = 0.2f;
+    /** Sections of other monographs (combinations containing the drug) when the query names a drug with its own. */
+    static final float NOT_OWN_MONOGRAPH_FACTOR = 0.5f;
     /** A combination that contains the named drug, below the drug's own monograph. */
     static final float CONTAINING_COMBINATION_BOOST = 4f;
 
@@ -58,13 +65,25 @@ final class RankingPolicy {
      */
     static final Map<String, Float> TOPIC_SECTION_FACTORS = Map.of(
             "side effects", 1.3f, "warnings and precautions", 1.2f, "boxed warning", 1.1f,
-            "usage", 0.8f, "dosage", 0.75f, "generic name", 0.6f);
+            "usage", 0.6f, "dosage", 0.75f, "generic name", 0.6f, "contraindications", 0.8f);
+    /**
+     * A term the corpus writes as a kind of drug ("benzodiazepine", "sleeping pills"), not as an effect: few of its
+     * matches are side effects and many say what drugs are and do. Then what a drug is and is for comes first, and
+     * other drugs' warnings about the kind ("avoid with benzodiazepines") weigh less.
+     */
+    static final float KIND_OF_DRUG_MAX_EFFECT_SHARE = 0.1f;
+    static final float KIND_OF_DRUG_MIN_USE_SHARE = 0.25f;
+    static final Set<String> EFFECT_SECTIONS = Set.of("side effects", "adverse reactions");
+    static final Set<String> USE_SECTIONS = Set.of("how it works", "usage");
+    static final Map<String, Float> KIND_OF_DRUG_SECTION_FACTORS = Map.of(
+            "how it works", 1.3f, "usage", 1.3f, "generic name", 1f, "overview", 1f);
+    static final float KIND_OF_DRUG_OTHER_FACTOR = 0.6f;
 
     // Whole monographs.
     static final float OTHER_SECTION_BONUS = 0.08f;
     static final int MAX_OTHER_SECTIONS_COUNTED = 3;
     /** Per ingredient beyond the first, when the query names none of them. */
-    static final float COMBINATION_PENALTY = 0.1f;
+    static final float COMBINATION_PENALTY = 0.5f;
     /** Per ingredient beyond the first, when the query asks what treats something. */
     static final float PURPOSE_COMBINATION_PENALTY = 1f;
     static final float MIN_COMBINATION_FACTOR = 0.4f;
@@ -135,6 +154,14 @@ final class RankingPolicy {
         Arrays.setAll(ids, i -> new ScoreDoc(docs.get(i).doc(), docs.get(i).rescored()));
         HitKeys keys = HitKeys.of(searcher, ids);
         Set<String> asked = query.askedSectionKeys();
+        Set<String> namedOwn = new java.util.HashSet<>();
+        query.drugs().forEach(m -> m.own().forEach(d -> namedOwn.add(d.slug())));
+        boolean oneDrug = query.namesDrug() && !query.namesSeveralDrugs();
+        boolean topic = query.shape() == Understanding.Shape.TOPIC && asked.isEmpty();
+        // Steered to what drugs do ("blood thinner" ~> Usage) or written as a kind of drug.
+        boolean kindOfDrug = query.shape() == Understanding.Shape.TOPIC
+                && query.asked().stream().allMatch(SectionIntents.Match::keepsWords)
+                && (asked.stream().anyMatch(USE_SECTIONS::contains) || namesKindOfDrug(counts.sections()));
         List<RankedMatch> out = new ArrayList<>(docs.size());
         for (int i = 0; i < ids.length; i++) {
             int others = Math.min(counts.ofMonograph(keys.segment()[i], keys.slugOrd()[i]) - 1, MAX_OTHER_SECTIONS_COUNTED);
@@ -143,11 +170,17 @@ final class RankingPolicy {
             if (PASSING_MENTIONS.contains(key) && !asked.contains(key) && !(query.question() && key.equals("faqs"))) {
                 score *= PASSING_MENTION_FACTOR;
             }
-            if (query.shape() == Understanding.Shape.TOPIC && asked.isEmpty()) {
+            if (kindOfDrug) {
+                score *= KIND_OF_DRUG_SECTION_FACTORS.getOrDefault(key, KIND_OF_DRUG_OTHER_FACTOR);
+            } else if (topic) {
                 score *= TOPIC_SECTION_FACTORS.getOrDefault(key, 1f);
             }
             if (!query.namesDrug()) {
                 score *= combinationFactor(keys.ingredients()[i], query.shape());
+            } else if (oneDrug && !namedOwn.isEmpty() && !namedOwn.contains(keys.slug()[i])) {
+                // A combination containing the drug named: after the drug's own monographs, whose sections answer.
+                // (Two drugs named: a combination of both answers how they go together.)
+                score *= NOT_OWN_MONOGRAPH_FACTOR;
             }
             out.add(docs.get(i).withRanked(score));
         }
@@ -169,6 +202,23 @@ final class RankingPolicy {
         out = new ArrayList<>(out.subList(0, Math.min(kept, out.size())));
         out.sort(BY_RANK);
         return out;
+    }
+
+    /**
+     * Whether the matches of a topic, per section name, say it is a kind of drug rather than an effect. A shard of a
+     * collection decides from its own matches: shares, so any large part of the corpus gives the same answer.
+     */
+    static boolean namesKindOfDrug(List<SearchResult.FacetValue> sections) {
+        long all = 0;
+        long effects = 0;
+        long uses = 0;
+        for (SearchResult.FacetValue f : sections) {
+            String key = Schema.sectionKey(f.value());
+            all += f.count();
+            effects += EFFECT_SECTIONS.contains(key) ? f.count() : 0;
+            uses += USE_SECTIONS.contains(key) ? f.count() : 0;
+        }
+        return all > 0 && effects <= KIND_OF_DRUG_MAX_EFFECT_SHARE * all && uses >= KIND_OF_DRUG_MIN_USE_SHARE * all;
     }
 
     private static float combinationFactor(int ingredients, Understanding.Shape shape) {

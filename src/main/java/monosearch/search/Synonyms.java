@@ -32,6 +32,10 @@ public final class Synonyms {
     private final Map<String, List<List<String>>> alternatives;
     private final int longestEntry;
     private final SynonymMap map;
+    /** Every one-word entry of {@link #MIN_NEAR_LENGTH} letters or more, and its forms with a letter deleted, to it. */
+    private final Map<String, Set<String>> wordsByVariant = new HashMap<>();
+    /** Shortest entry matched one edit away: shorter ones are too close to too many words. */
+    static final int MIN_NEAR_LENGTH = 5;
 
     private Synonyms(SynonymMap map, List<List<String>> phrases, Map<String, List<List<String>>> alternatives) {
         this.map = map;
@@ -40,6 +44,11 @@ public final class Synonyms {
         }
         this.alternatives = alternatives;
         this.longestEntry = alternatives.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(0);
+        for (String entry : alternatives.keySet()) {
+            if (entry.length() >= MIN_NEAR_LENGTH && entry.indexOf(' ') < 0) {
+                Words.withDeletions(entry).forEach(v -> wordsByVariant.computeIfAbsent(v, k -> new HashSet<>()).add(entry));
+            }
+        }
     }
 
     public static Synonyms none() {
@@ -107,6 +116,19 @@ public final class Synonyms {
     /** What the entry spelled by these folded words may stand for; empty when it is no entry. */
     List<List<String>> alternativesOf(List<String> words) {
         return alternatives.getOrDefault(String.join(" ", words), List.of());
+    }
+
+    /** One-word entries one edit from a folded word ("lipitor" for "lipitr"), in alphabetical order; none for an entry. */
+    List<String> entriesNear(String word) {
+        if (word.length() < MIN_NEAR_LENGTH || alternatives.containsKey(word)) {
+            return List.of();
+        }
+        Set<String> candidates = new java.util.TreeSet<>();
+        for (String v : Words.withDeletions(word)) {
+            candidates.addAll(wordsByVariant.getOrDefault(v, Set.of()));
+        }
+        candidates.removeIf(c -> Words.distance(c, word, 1) > 1);
+        return List.copyOf(candidates);
     }
 
     /** Words in the longest entry: no entry starting anywhere is longer. */

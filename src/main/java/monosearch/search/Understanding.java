@@ -58,6 +58,11 @@ record Understanding(List<Unit> content, List<UserQuery.Part> phrases, List<User
         return !drugs.isEmpty();
     }
 
+    /** Two drugs or more, by name ("ibuprofen and warfarin"): then the query asks how they go together. */
+    boolean namesSeveralDrugs() {
+        return drugs.stream().map(DrugNames.Mention::name).distinct().count() >= 2;
+    }
+
     /** Section keys the query asked for, never demoted as passing mentions. */
     Set<String> askedSectionKeys() {
         return asked.stream().flatMap(m -> m.sections().stream()).map(monosearch.index.Schema::sectionKey)

@@ -2,8 +2,10 @@ package monosearch.search;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Plain word handling for names and intents: lower case, accents folded, split on anything not a letter or digit. */
@@ -39,6 +41,16 @@ final class Words {
             if (!w.isEmpty()) {
                 out.add(w);
             }
+        }
+        return out;
+    }
+
+    /** The word and every form of it with one letter deleted: two words one edit apart share one of these. */
+    static Set<String> withDeletions(String w) {
+        Set<String> out = new HashSet<>();
+        out.add(w);
+        for (int i = 0; i < w.length(); i++) {
+            out.add(w.substring(0, i) + w.substring(i + 1));
         }
         return out;
     }
