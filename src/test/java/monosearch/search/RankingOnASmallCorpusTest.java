@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ranking's general rules on a corpus written for them: brands standing for several monographs, a drug's
- * own monograph before combinations, a kind of drug, the indication that names a condition first.
+ * own monograph before combinations, the indication that names a condition first.
  */
 class RankingOnASmallCorpusTest {
     private static final String SYNONYMS = """
@@ -121,12 +121,6 @@ class RankingOnASmallCorpusTest {
     }
 
     @Test
-    void aTermTheCorpusWritesAsAKindOfDrugOpensOnWhatTheDrugsAreNotOnWarningsAboutThem() throws IOException {
-        assertEquals(List.of("lorazepam/How it Works", "nitrazepam/How it Works"),
-                top("benzodiazepine", 2).stream().sorted().toList());
-    }
-
-    @Test
     void aPurposeQueryPutsTheIndicationThatNamesTheConditionFirstBeforeOneThatMentionsItLater() throws IOException {
         assertEquals(List.of("colchicine/Usage", "naproxen/Usage"), top("medicine for gout", 2));
     }
@@ -149,15 +143,4 @@ class RankingOnASmallCorpusTest {
         assertTrue(hits.stream().noneMatch(h -> h.startsWith("alcohol/")), hits.toString());
     }
 
-    @Test
-    void matchesMostlyInWhatDrugsAreAndDoNameAKindOfDrugAndMatchesInSideEffectsAnEffect() {
-        assertTrue(RankingPolicy.namesKindOfDrug(List.of(new SearchResult.FacetValue("How it Works", 30),
-                new SearchResult.FacetValue("Usage", 20), new SearchResult.FacetValue("Precautions", 40),
-                new SearchResult.FacetValue("Side Effects", 2))));
-        assertTrue(!RankingPolicy.namesKindOfDrug(List.of(new SearchResult.FacetValue("Side Effects", 60),
-                new SearchResult.FacetValue("Usage", 20), new SearchResult.FacetValue("Precautions", 20))));
-        assertTrue(!RankingPolicy.namesKindOfDrug(List.of(new SearchResult.FacetValue("Precautions", 90),
-                new SearchResult.FacetValue("Usage", 5))));
-        assertTrue(!RankingPolicy.namesKindOfDrug(List.of()));
-    }
 }
