@@ -67,14 +67,10 @@ final class RankingPolicy {
             "side effects", 1.3f, "warnings and precautions", 1.2f, "boxed warning", 1.1f,
             "usage", 0.6f, "dosage", 0.75f, "generic name", 0.6f, "contraindications", 0.8f);
     /**
-     * A term the corpus writes as a kind of drug ("benzodiazepine", "sleeping pills"), not as an effect: few of its
-     * matches are side effects and many say what drugs are and do. Then what a drug is and is for comes first, and
-     * other drugs' warnings about the kind ("avoid with benzodiazepines") weigh less.
+     * A kind of drug asked about ("benzodiazepine", "sleeping pills": intents.txt steers it to Usage and How it
+     * Works): what a drug is and is for comes first, and other drugs' warnings about the kind ("avoid with
+     * benzodiazepines") weigh less.
      */
-    static final float KIND_OF_DRUG_MAX_EFFECT_SHARE = 0.1f;
-    static final float KIND_OF_DRUG_MIN_USE_SHARE = 0.25f;
-    static final Set<String> EFFECT_SECTIONS = Set.of("side effects", "adverse reactions");
-    static final Set<String> USE_SECTIONS = Set.of("how it works", "usage");
     static final Map<String, Float> KIND_OF_DRUG_SECTION_FACTORS = Map.of(
             "how it works", 1.3f, "usage", 1.3f, "generic name", 1f, "overview", 1f);
     static final float KIND_OF_DRUG_OTHER_FACTOR = 0.6f;
@@ -158,10 +154,7 @@ final class RankingPolicy {
         query.drugs().forEach(m -> m.own().forEach(d -> namedOwn.add(d.slug())));
         boolean oneDrug = query.namesDrug() && !query.namesSeveralDrugs();
         boolean topic = query.shape() == Understanding.Shape.TOPIC && asked.isEmpty();
-        // Steered to what drugs do ("blood thinner" ~> Usage) or written as a kind of drug.
-        boolean kindOfDrug = query.shape() == Understanding.Shape.TOPIC
-                && query.asked().stream().allMatch(SectionIntents.Match::keepsWords)
-                && (asked.stream().anyMatch(USE_SECTIONS::contains) || namesKindOfDrug(counts.sections()));
+        boolean kindOfDrug = query.asksKindOfDrug();
         List<RankedMatch> out = new ArrayList<>(docs.size());
         for (int i = 0; i < ids.length; i++) {
             int others = Math.min(counts.ofMonograph(keys.segment()[i], keys.slugOrd()[i]) - 1, MAX_OTHER_SECTIONS_COUNTED);
@@ -202,23 +195,6 @@ final class RankingPolicy {
         out = new ArrayList<>(out.subList(0, Math.min(kept, out.size())));
         out.sort(BY_RANK);
         return out;
-    }
-
-    /**
-     * Whether the matches of a topic, per section name, say it is a kind of drug rather than an effect. A shard of a
-     * collection decides from its own matches: shares, so any large part of the corpus gives the same answer.
-     */
-    static boolean namesKindOfDrug(List<SearchResult.FacetValue> sections) {
-        long all = 0;
-        long effects = 0;
-        long uses = 0;
-        for (SearchResult.FacetValue f : sections) {
-            String key = Schema.sectionKey(f.value());
-            all += f.count();
-            effects += EFFECT_SECTIONS.contains(key) ? f.count() : 0;
-            uses += USE_SECTIONS.contains(key) ? f.count() : 0;
-        }
-        return all > 0 && effects <= KIND_OF_DRUG_MAX_EFFECT_SHARE * all && uses >= KIND_OF_DRUG_MIN_USE_SHARE * all;
     }
 
     private static float combinationFactor(int ingredients, Understanding.Shape shape) {

@@ -56,13 +56,13 @@ class RankingOnASmallCorpusTest {
                         "Usage", "Paracetamol with caffeine relieves headache.",
                         "Side Effects", "Side effects: the side effects of paracetamol, and caffeine keeps some awake."))
                 .write("n/nitrazepam.md", monograph("Nitrazepam",
-                        "How it Works", "Nitrazepam is a benzodiazepine that calms the brain." + FILLER))
+                        "How it Works", "Nitrazepam calms the brain." + FILLER + " It is a benzodiazepine."))
                 .write("l/lorazepam.md", monograph("Lorazepam",
-                        "How it Works", "Lorazepam is a benzodiazepine used for anxiety." + FILLER))
+                        "How it Works", "Lorazepam calms anxiety." + FILLER + " It is a benzodiazepine."))
                 .write("o/oxycodone.md", monograph("Oxycodone",
-                        "Precautions", "Avoid benzodiazepines."))
+                        "Precautions", "Benzodiazepines: avoid benzodiazepines, as benzodiazepines add to the risk."))
                 .write("m/methadone.md", monograph("Methadone",
-                        "Precautions", "Benzodiazepines add to the risk."))
+                        "Precautions", "Benzodiazepines and benzodiazepine-like drugs: benzodiazepines add to the risk."))
                 .write("c/colchicine.md", monograph("Colchicine",
                         "Usage", "Colchicine treats gout flares." + FILLER.repeat(4)))
                 .write("n/naproxen.md", monograph("Naproxen",
@@ -121,7 +121,7 @@ class RankingOnASmallCorpusTest {
     }
 
     @Test
-    void aTermTheCorpusWritesAsAKindOfDrugOpensOnWhatTheDrugsAreNotOnWarningsAboutThem() throws IOException {
+    void aKindOfDrugOpensOnWhatTheDrugsAreNotOnWarningsAboutThem() throws IOException {
         assertEquals(List.of("lorazepam/How it Works", "nitrazepam/How it Works"),
                 top("benzodiazepine", 2).stream().sorted().toList());
     }
@@ -147,17 +147,5 @@ class RankingOnASmallCorpusTest {
         List<String> hits = top("paracetamol alcohol", 10);
         assertEquals("paracetamol/FAQs", hits.get(0));
         assertTrue(hits.stream().noneMatch(h -> h.startsWith("alcohol/")), hits.toString());
-    }
-
-    @Test
-    void matchesMostlyInWhatDrugsAreAndDoNameAKindOfDrugAndMatchesInSideEffectsAnEffect() {
-        assertTrue(RankingPolicy.namesKindOfDrug(List.of(new SearchResult.FacetValue("How it Works", 30),
-                new SearchResult.FacetValue("Usage", 20), new SearchResult.FacetValue("Precautions", 40),
-                new SearchResult.FacetValue("Side Effects", 2))));
-        assertTrue(!RankingPolicy.namesKindOfDrug(List.of(new SearchResult.FacetValue("Side Effects", 60),
-                new SearchResult.FacetValue("Usage", 20), new SearchResult.FacetValue("Precautions", 20))));
-        assertTrue(!RankingPolicy.namesKindOfDrug(List.of(new SearchResult.FacetValue("Precautions", 90),
-                new SearchResult.FacetValue("Usage", 5))));
-        assertTrue(!RankingPolicy.namesKindOfDrug(List.of()));
     }
 }
