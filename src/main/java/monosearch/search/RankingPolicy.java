@@ -65,7 +65,7 @@ final class RankingPolicy {
      */
     static final Map<String, Float> TOPIC_SECTION_FACTORS = Map.of(
             "side effects", 1.3f, "warnings and precautions", 1.2f, "boxed warning", 1.1f,
-            "usage", 0.6f, "dosage", 0.75f, "generic name", 0.6f, "contraindications", 0.8f);
+            "usage", 0.6f, "how it works", 0.6f, "dosage", 0.6f, "generic name", 0.6f, "contraindications", 0.8f);
     /**
      * A kind of drug asked about ("benzodiazepine", "sleeping pills": intents.txt steers it to Usage and How it
      * Works): what a drug is and is for comes first, and other drugs' warnings about the kind ("avoid with
