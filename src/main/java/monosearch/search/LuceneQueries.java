@@ -132,7 +132,7 @@ final class LuceneQueries {
         }
         BooleanQuery.Builder near = new BooleanQuery.Builder();
         addProximity(common, near, highlight, u.meaningful());
-        if (u.shape() == Understanding.Shape.PURPOSE || u.shape() == Understanding.Shape.TOPIC && steeredToUse(u)) {
+        if (u.shape() == Understanding.Shape.PURPOSE || u.asksKindOfDrug()) {
             addOpening(near, u.content());
         }
         addExclusions(common, u.excluded());
@@ -393,12 +393,6 @@ final class LuceneQueries {
         if (headingPhrase != null) {
             near.add(new BoostQuery(headingPhrase, HEADINGS_WEIGHT), Occur.SHOULD);
         }
-    }
-
-    /** A kind of drug asked about ("blood thinner", "SGLT2 inhibitors"): steered to what drugs are and do, nothing else asked. */
-    private static boolean steeredToUse(Understanding u) {
-        return !u.asked().isEmpty() && u.asked().stream().allMatch(SectionIntents.Match::keepsWords)
-                && u.asked().stream().anyMatch(m -> m.sections().contains("Usage") || m.sections().contains("How it Works"));
     }
 
     /**

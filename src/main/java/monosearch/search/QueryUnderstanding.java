@@ -91,7 +91,13 @@ final class QueryUnderstanding {
                 drugs = drugs.stream().filter(m -> !asking.contains(m)).toList();
             }
         }
-        List<SectionIntents.Match> asked = intents.find(words, taken);
+        List<SectionIntents.Match> found = intents.find(words, taken);
+        // A kind of drug steers to what drugs are and do only when nothing else is asked ("beta blocker side
+        // effects" asks for side effects) and when it is not a word before others to find, which it modifies
+        // ("neuroleptic malignant syndrome", "statin myopathy").
+        boolean sectionAsked = found.stream().anyMatch(m -> !m.keepsWords());
+        List<SectionIntents.Match> asked = found.stream().filter(m -> !m.keepsWords() || !sectionAsked
+                && (m.end() >= words.size() || taken[m.end()] || FILLERS.contains(words.get(m.end())))).toList();
         for (SectionIntents.Match m : asked) {
             if (!m.keepsWords()) {
                 mark(taken, m.start(), m.end());

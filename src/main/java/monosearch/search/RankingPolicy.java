@@ -65,13 +65,12 @@ final class RankingPolicy {
      */
     static final Map<String, Float> TOPIC_SECTION_FACTORS = Map.of(
             "side effects", 1.3f, "warnings and precautions", 1.2f, "boxed warning", 1.1f,
-            "usage", 0.6f, "dosage", 0.75f, "generic name", 0.6f, "contraindications", 0.8f);
+            "usage", 0.6f, "how it works", 0.6f, "dosage", 0.6f, "generic name", 0.6f, "contraindications", 0.8f);
     /**
-     * A topic steered to what drugs do ("blood thinner" asks for Usage): what a drug is and is for comes first, and
-     * other drugs' warnings about the kind weigh less. It is decided from the query alone: deciding it from how the
-     * matches spread over sections would differ between the shards of a Solr collection.
+     * A kind of drug asked about ("benzodiazepine", "sleeping pills": intents.txt steers it to Usage and How it
+     * Works): what a drug is and is for comes first, and other drugs' warnings about the kind ("avoid with
+     * benzodiazepines") weigh less.
      */
-    static final Set<String> USE_SECTIONS = Set.of("how it works", "usage");
     static final Map<String, Float> KIND_OF_DRUG_SECTION_FACTORS = Map.of(
             "how it works", 1.3f, "usage", 1.3f, "generic name", 1f, "overview", 1f);
     static final float KIND_OF_DRUG_OTHER_FACTOR = 0.6f;
@@ -155,10 +154,7 @@ final class RankingPolicy {
         query.drugs().forEach(m -> m.own().forEach(d -> namedOwn.add(d.slug())));
         boolean oneDrug = query.namesDrug() && !query.namesSeveralDrugs();
         boolean topic = query.shape() == Understanding.Shape.TOPIC && asked.isEmpty();
-        // Steered to what drugs do ("blood thinner" ~> Usage) or written as a kind of drug.
-        boolean kindOfDrug = query.shape() == Understanding.Shape.TOPIC
-                && query.asked().stream().allMatch(SectionIntents.Match::keepsWords)
-                && asked.stream().anyMatch(USE_SECTIONS::contains);
+        boolean kindOfDrug = query.asksKindOfDrug();
         List<RankedMatch> out = new ArrayList<>(docs.size());
         for (int i = 0; i < ids.length; i++) {
             int others = Math.min(counts.ofMonograph(keys.segment()[i], keys.slugOrd()[i]) - 1, MAX_OTHER_SECTIONS_COUNTED);
@@ -200,7 +196,6 @@ final class RankingPolicy {
         out.sort(BY_RANK);
         return out;
     }
-
 
     private static float combinationFactor(int ingredients, Understanding.Shape shape) {
         float penalty = shape == Understanding.Shape.PURPOSE ? PURPOSE_COMBINATION_PENALTY : COMBINATION_PENALTY;

@@ -63,6 +63,15 @@ record Understanding(List<Unit> content, List<UserQuery.Part> phrases, List<User
         return drugs.stream().map(DrugNames.Mention::name).distinct().count() >= 2;
     }
 
+    /**
+     * A kind of drug asked about and nothing else ("benzodiazepine", "blood thinner", "SGLT2 inhibitors"): a topic
+     * steered to what drugs are and do.
+     */
+    boolean asksKindOfDrug() {
+        return shape == Shape.TOPIC && !asked.isEmpty() && asked.stream().allMatch(SectionIntents.Match::keepsWords)
+                && asked.stream().anyMatch(m -> m.sections().contains("Usage") || m.sections().contains("How it Works"));
+    }
+
     /** Section keys the query asked for, never demoted as passing mentions. */
     Set<String> askedSectionKeys() {
         return asked.stream().flatMap(m -> m.sections().stream()).map(monosearch.index.Schema::sectionKey)

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ranking's general rules on a corpus written for them: brands standing for several monographs, a drug's
- * own monograph before combinations, the indication that names a condition first.
+ * own monograph before combinations, a kind of drug, the indication that names a condition first.
  */
 class RankingOnASmallCorpusTest {
     private static final String SYNONYMS = """
@@ -56,13 +56,13 @@ class RankingOnASmallCorpusTest {
                         "Usage", "Paracetamol with caffeine relieves headache.",
                         "Side Effects", "Side effects: the side effects of paracetamol, and caffeine keeps some awake."))
                 .write("n/nitrazepam.md", monograph("Nitrazepam",
-                        "How it Works", "Nitrazepam is a benzodiazepine that calms the brain." + FILLER))
+                        "How it Works", "Nitrazepam calms the brain." + FILLER + " It is a benzodiazepine."))
                 .write("l/lorazepam.md", monograph("Lorazepam",
-                        "How it Works", "Lorazepam is a benzodiazepine used for anxiety." + FILLER))
+                        "How it Works", "Lorazepam calms anxiety." + FILLER + " It is a benzodiazepine."))
                 .write("o/oxycodone.md", monograph("Oxycodone",
-                        "Precautions", "Avoid benzodiazepines."))
+                        "Precautions", "Benzodiazepines: avoid benzodiazepines, as benzodiazepines add to the risk."))
                 .write("m/methadone.md", monograph("Methadone",
-                        "Precautions", "Benzodiazepines add to the risk."))
+                        "Precautions", "Benzodiazepines and benzodiazepine-like drugs: benzodiazepines add to the risk."))
                 .write("c/colchicine.md", monograph("Colchicine",
                         "Usage", "Colchicine treats gout flares." + FILLER.repeat(4)))
                 .write("n/naproxen.md", monograph("Naproxen",
@@ -121,6 +121,12 @@ class RankingOnASmallCorpusTest {
     }
 
     @Test
+    void aKindOfDrugOpensOnWhatTheDrugsAreNotOnWarningsAboutThem() throws IOException {
+        assertEquals(List.of("lorazepam/How it Works", "nitrazepam/How it Works"),
+                top("benzodiazepine", 2).stream().sorted().toList());
+    }
+
+    @Test
     void aPurposeQueryPutsTheIndicationThatNamesTheConditionFirstBeforeOneThatMentionsItLater() throws IOException {
         assertEquals(List.of("colchicine/Usage", "naproxen/Usage"), top("medicine for gout", 2));
     }
@@ -142,5 +148,4 @@ class RankingOnASmallCorpusTest {
         assertEquals("paracetamol/FAQs", hits.get(0));
         assertTrue(hits.stream().noneMatch(h -> h.startsWith("alcohol/")), hits.toString());
     }
-
 }
