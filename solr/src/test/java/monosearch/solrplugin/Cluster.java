@@ -1,7 +1,6 @@
 package monosearch.solrplugin;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +21,7 @@ final class Cluster implements AutoCloseable {
     private final MiniSolrCloudCluster cluster;
 
     Cluster(Path dir) throws Exception {
-        Path sharedLib = Path.of(System.getProperty("monosearch.sharedLib", "target/sharedLib")).toAbsolutePath();
-        Path configset = Path.of(System.getProperty("monosearch.configset", "src/main/configset")).toAbsolutePath();
-        if (!Files.isDirectory(sharedLib)) {
-            throw new IllegalStateException(sharedLib + " is missing: the tests run after the package phase (mvn verify)");
-        }
-        String solrXml = MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replaceFirst("<solr>",
-                "<solr>\n  <str name=\"sharedLib\">" + sharedLib + "</str>");
-        cluster = new MiniSolrCloudCluster.Builder(2, dir).withSolrXml(solrXml).addConfig(COLLECTION, configset).build();
+        cluster = PluginNodes.start(dir, COLLECTION);
         create(COLLECTION);
     }
 

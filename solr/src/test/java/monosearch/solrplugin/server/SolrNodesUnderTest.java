@@ -1,9 +1,9 @@
 package monosearch.solrplugin.server;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import monosearch.solrplugin.PluginNodes;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
 
@@ -18,14 +18,7 @@ final class SolrNodesUnderTest implements AutoCloseable {
     private final List<JettySolrRunner> nodes;
 
     SolrNodesUnderTest(Path dir) throws Exception {
-        Path sharedLib = Path.of(System.getProperty("monosearch.sharedLib", "target/sharedLib")).toAbsolutePath();
-        Path configset = Path.of(System.getProperty("monosearch.configset", "src/main/configset")).toAbsolutePath();
-        if (!Files.isDirectory(sharedLib)) {
-            throw new IllegalStateException(sharedLib + " is missing: the tests run after the package phase (mvn verify)");
-        }
-        String solrXml = MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replaceFirst("<solr>",
-                "<solr>\n  <str name=\"sharedLib\">" + sharedLib + "</str>");
-        cluster = new MiniSolrCloudCluster.Builder(2, dir).withSolrXml(solrXml).addConfig(CONFIGSET, configset).build();
+        cluster = PluginNodes.start(dir, CONFIGSET);
         nodes = List.copyOf(cluster.getJettySolrRunners());
     }
 
