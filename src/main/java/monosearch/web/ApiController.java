@@ -66,8 +66,9 @@ final class ApiController {
         ctx.status(204);
     }
 
+    /** The page asks for suggestions on every keystroke, so any box the search accepts is accepted here too. */
     void suggest(Context ctx) throws IOException {
-        String q = Params.requiredText(ctx, "q", 100);
+        String q = Params.requiredText(ctx, "q", MAX_QUERY_CHARS);
         int limit = Params.intInRange(ctx, "limit", 8, 1, 20);
         ctx.json(ApiJson.Suggestions.of(q, search.get().suggest(q, limit)));
     }

@@ -280,6 +280,14 @@ class ApiTest {
     }
 
     @Test
+    void suggestAcceptsEveryBoxTheSearchAccepts() throws Exception {
+        String typed = "can clofarabine cause capillary leak syndrome in children treated for acute lymphoblastic leukaemia";
+        HttpResponse<String> r = server.get("/api/suggest?q=" + URLEncoder.encode(typed + " and relapse", StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(400, server.get("/api/suggest?q=" + "a".repeat(501)).statusCode());
+    }
+
+    @Test
     void aMonographComesWholeFromTheIndex() throws Exception {
         JsonNode body = json(server.get("/api/monographs/clofarabine"));
         assertEquals("Clofarabine", body.get("drug").asText());
