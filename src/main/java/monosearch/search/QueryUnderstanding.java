@@ -176,7 +176,7 @@ final class QueryUnderstanding {
         List<DrugNames.Mention> found = new ArrayList<>();
         for (DrugNames.Mention m : names.mentionsIn(words)) {
             boolean beingTyped = !m.exact() && m.end() == words.size() && startsLongerWord(words.get(m.end() - 1), names);
-            if (!beingTyped && (m.exact() || !synonyms.hasEntry(String.join(" ", words.subList(m.start(), m.end()))))) {
+            if (!beingTyped && (m.exact() || longestEntryAt(words, m.start()) < m.end() - m.start())) {
                 found.add(m);
                 mark(taken, m.start(), m.end());
                 for (int i = m.start(); i < m.end(); i++) {
@@ -209,6 +209,19 @@ final class QueryUnderstanding {
         }
         found.sort(java.util.Comparator.comparingInt(DrugNames.Mention::start));
         return found;
+    }
+
+    /**
+     * Words in the longest synonym entry starting at word {@code start}, 0 if none: a typed entry ("retin a")
+     * is meant as written, not as a typo of a drug's name ("rutin").
+     */
+    private int longestEntryAt(List<String> words, int start) {
+        for (int n = Math.min(synonyms.longestEntry(), words.size() - start); n >= 1; n--) {
+            if (synonyms.hasEntry(String.join(" ", words.subList(start, start + n)))) {
+                return n;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -21,6 +21,7 @@ class RankingOnASmallCorpusTest {
     private static final String SYNONYMS = """
             zentrix => co trimoxazole, cotrimoxazole, sulfamethoxazole trimethoprim
             amoxicillin, amoxycillin
+            tretinoin, retin a
             """;
     private static final String FILLER = " The tablets are taken by mouth with water, as the doctor says.".repeat(6);
 
@@ -63,6 +64,10 @@ class RankingOnASmallCorpusTest {
                         "Precautions", "Benzodiazepines: avoid benzodiazepines, as benzodiazepines add to the risk."))
                 .write("m/methadone.md", monograph("Methadone",
                         "Precautions", "Benzodiazepines and benzodiazepine-like drugs: benzodiazepines add to the risk."))
+                .write("r/rutin.md", monograph("Rutin",
+                        "Usage", "Rutin is a plant flavonoid taken for fragile veins." + FILLER))
+                .write("t/tretinoin.md", monograph("Tretinoin",
+                        "Usage", "Tretinoin treats acne." + FILLER))
                 .write("c/colchicine.md", monograph("Colchicine",
                         "Usage", "Colchicine treats gout flares." + FILLER.repeat(4)))
                 .write("n/naproxen.md", monograph("Naproxen",
@@ -98,6 +103,13 @@ class RankingOnASmallCorpusTest {
         assertEquals(List.of("co-trimoxazole/Usage", "cotrimoxazole/Usage", "sulfamethoxazole-trimethoprim/Usage"),
                 r.hits().stream().limit(3).map(h -> h.slug() + "/" + h.section()).sorted().toList());
         assertEquals(0, search.search(SearchRequest.of("zentrax rhapsody lyrics", 10)).total());
+    }
+
+    @Test
+    void aBrandOfTwoWordsIsReadAsTheBrandNotAsATypoOfADrugNameOneEditFromItsFirstWord() throws IOException {
+        SearchResult r = search.search(SearchRequest.of("retin a", 10));
+        assertEquals("tretinoin/Usage", r.hits().get(0).slug() + "/" + r.hits().get(0).section());
+        assertEquals(null, r.suggestion());
     }
 
     @Test
