@@ -46,6 +46,8 @@ class QueryReadingTest {
             "side effects of amlodipine|amlodipine|Side Effects",
             "treatment of heart failure|lisinopril|Usage",
             "capillary le|clofarabine|Side Effects",
+            "drugs that cause hair loss|vincristine|Side Effects",
+            "medicines that can cause a cough|lisinopril|Side Effects",
             "metformi|metformin|Usage"})
     void aQueryOpensOnTheSectionItAsksAbout(String query, String slug, String section) throws IOException {
         SearchResult.Hit first = find(query).hits().get(0);
