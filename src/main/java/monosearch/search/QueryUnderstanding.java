@@ -52,6 +52,9 @@ final class QueryUnderstanding {
             "must", "shall", "go", "going", "ever", "still", "better", "way");
 
     /** First words of a question asked in words. */
+    /** Words that put two things together: a drug and a kind of drug so joined ask whether they go together. */
+    private static final Set<String> JOINING_WORDS = Set.of("and", "with", "plus", "together", "alongside", "while");
+
     static final Set<String> QUESTION_WORDS = Set.of("can", "could", "should", "is", "are", "was", "what", "how",
             "when", "why", "which", "who", "does", "do", "did", "will", "would", "may", "might", "must", "shall");
 
@@ -124,8 +127,9 @@ final class QueryUnderstanding {
             drugByCompletion(content, facts, drugs, corrections);
         }
         drugs.replaceAll(m -> withOtherNames(m, facts));
-        if (asked.isEmpty() && distinctDrugs(drugs) >= 2) {
-            // "ibuprofen and warfarin": whether they go together.
+        if (asked.isEmpty() && distinctDrugs(drugs) >= 2
+                || distinctDrugs(drugs) == 1 && joinsAKindOfDrug(asked, words)) {
+            // "ibuprofen and warfarin", "warfarin and nsaids": whether they go together.
             asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.TWO_DRUGS_ASK_FOR, false, ""));
         }
         boolean onlyWords = parts.stream().allMatch(p -> p.kind() == UserQuery.Kind.WORD);
@@ -311,6 +315,15 @@ final class QueryUnderstanding {
     private boolean asksForSections(List<String> words) {
         List<SectionIntents.Match> found = intents.find(words, new boolean[words.size()]);
         return found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == words.size();
+    }
+
+    /**
+     * Whether a kind of drug, the only thing asked, is joined to the drug named ("lithium with diuretics"): the
+     * query then asks how the two go together, not what the kind is ("is warfarin an anticoagulant").
+     */
+    private static boolean joinsAKindOfDrug(List<SectionIntents.Match> asked, List<String> words) {
+        return !asked.isEmpty() && asked.stream().allMatch(SectionIntents.Match::keepsWords)
+                && words.stream().anyMatch(JOINING_WORDS::contains);
     }
 
     private static long distinctDrugs(List<DrugNames.Mention> drugs) {

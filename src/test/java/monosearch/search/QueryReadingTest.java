@@ -48,6 +48,9 @@ class QueryReadingTest {
             "capillary le|clofarabine|Side Effects",
             "drugs that cause hair loss|vincristine|Side Effects",
             "medicines that can cause a cough|lisinopril|Side Effects",
+            "lithium with diuretics|lithium|Precautions",
+            "is warfarin an anticoagulant|warfarin|Usage",
+            "drugs used in gout|allopurinol|Usage",
             "metformi|metformin|Usage"})
     void aQueryOpensOnTheSectionItAsksAbout(String query, String slug, String section) throws IOException {
         SearchResult.Hit first = find(query).hits().get(0);
