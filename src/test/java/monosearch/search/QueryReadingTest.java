@@ -51,6 +51,8 @@ class QueryReadingTest {
             "lithium with diuretics|lithium|Precautions",
             "is warfarin an anticoagulant|warfarin|Usage",
             "drugs used in gout|allopurinol|Usage",
+            "when should i take omeprazole|omeprazole|Dosage",
+            "puffy face|dinutuximab|Side Effects",
             "metformi|metformin|Usage"})
     void aQueryOpensOnTheSectionItAsksAbout(String query, String slug, String section) throws IOException {
         SearchResult.Hit first = find(query).hits().get(0);
