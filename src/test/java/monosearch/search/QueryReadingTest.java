@@ -53,6 +53,7 @@ class QueryReadingTest {
             "drugs used in gout|allopurinol|Usage",
             "when should i take omeprazole|omeprazole|Dosage",
             "puffy face|dinutuximab|Side Effects",
+            "paracetamol vs ibuprofen|ibuprofen|Usage",
             "metformi|metformin|Usage"})
     void aQueryOpensOnTheSectionItAsksAbout(String query, String slug, String section) throws IOException {
         SearchResult.Hit first = find(query).hits().get(0);
