@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import monosearch.index.Schema;
 import org.apache.lucene.index.Term;
@@ -52,6 +53,9 @@ final class QueryUnderstanding {
             "must", "shall", "go", "going", "ever", "still", "better", "way");
 
     /** First words of a question asked in words. */
+    /** A strength as typed, in one word ("20mg", "2.5mcg") or its unit after a number ("500 mg"). */
+    private static final Pattern STRENGTH = Pattern.compile("(\\d+(\\.\\d+)?)?(mg|mcg|microgram|micrograms|milligram|milligrams|iu)");
+
     /** Words that put two things together: a drug and a kind of drug so joined ask whether they go together. */
     private static final Set<String> JOINING_WORDS = Set.of("and", "with", "plus", "together", "alongside", "while");
 
@@ -127,6 +131,10 @@ final class QueryUnderstanding {
             drugByCompletion(content, facts, drugs, corrections);
         }
         drugs.replaceAll(m -> withOtherNames(m, facts));
+        if (asked.isEmpty() && !drugs.isEmpty() && words.stream().anyMatch(w -> STRENGTH.matcher(w).matches())) {
+            // "omeprazole 20mg", "amoxicillin 500 mg": a strength typed asks how much to take.
+            asked = List.of(new SectionIntents.Match(0, 0, RankingPolicy.STRENGTH_ASKS_FOR, false, ""));
+        }
         if (asked.isEmpty() && distinctDrugs(drugs) >= 2
                 || distinctDrugs(drugs) == 1 && joinsAKindOfDrug(asked, words)) {
             // "ibuprofen and warfarin", "warfarin and nsaids": whether they go together.

@@ -52,6 +52,8 @@ final class RankingPolicy {
     // Kinds of section.
     /** What two drugs named together are asked about, unless the query says. */
     static final List<String> TWO_DRUGS_ASK_FOR = List.of("Drug Interactions", "Precautions", "FAQs");
+    /** What a drug named with a strength ("20mg") is asked about, unless the query says. */
+    static final List<String> STRENGTH_ASKS_FOR = List.of("Dosage");
     static final float SECTION_INTENT_BOOST = 6f;
     /** Each further section an intent asks for weighs this much of the one before. */
     static final float NEXT_SECTION_FACTOR = 0.9f;

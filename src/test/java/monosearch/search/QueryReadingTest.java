@@ -54,6 +54,7 @@ class QueryReadingTest {
             "when should i take omeprazole|omeprazole|Dosage",
             "puffy face|dinutuximab|Side Effects",
             "paracetamol vs ibuprofen|ibuprofen|Usage",
+            "omeprazole 20mg|omeprazole|Dosage",
             "metformi|metformin|Usage"})
     void aQueryOpensOnTheSectionItAsksAbout(String query, String slug, String section) throws IOException {
         SearchResult.Hit first = find(query).hits().get(0);
