@@ -279,11 +279,19 @@ final class QueryUnderstanding {
                 end++;
             }
             if ((start < m.start() || end > m.end()) && m.exact()
-                    && sectionsElsewhere(String.join(" ", words.subList(start, end)), m, facts) >= TERM_MIN_SECTIONS) {
+                    && (writtenElsewhere(words.subList(start, end), m, facts)
+                        || end > m.end() && writtenElsewhere(words.subList(m.start(), m.end() + 1), m, facts)
+                        || start < m.start() && writtenElsewhere(words.subList(m.start() - 1, m.end()), m, facts))) {
+                // The whole run, or the name with the word after or before it ("potassium channel opener": the
+                // corpus writes "potassium channel" often, the three words once).
                 out.add(m);
             }
         }
         return out;
+    }
+
+    private static boolean writtenElsewhere(List<String> phrase, DrugNames.Mention m, IndexFacts facts) throws IOException {
+        return sectionsElsewhere(String.join(" ", phrase), m, facts) >= TERM_MIN_SECTIONS;
     }
 
     /** Sections outside the drug's own monographs holding the words as a phrase. */
