@@ -56,6 +56,60 @@ final class QueryUnderstanding {
     /** A strength as typed, in one word ("20mg", "2.5mcg") or its unit after a number ("500 mg"). */
     private static final Pattern STRENGTH = Pattern.compile("(\\d+(\\.\\d+)?)?(mg|mcg|microgram|micrograms|milligram|milligrams|iu)");
 
+    /** Words for medicines in general: after what they treat ("cough medicine"), they ask what treats it. */
+    private static final Set<String> PRODUCT_WORDS = Set.of("medicine", "medicines", "medication", "medications",
+            "tablets", "tablet", "pills", "pill", "drugs", "remedy", "remedies", "treatments");
+
+    /**
+     * Whether the last word is a word for medicines after other words to find, and no synonym entry ends with it
+     * ("water tablets" is a diuretic's lay name).
+     */
+    private boolean asksForProducts(List<String> words, boolean[] taken) {
+        int last = words.size() - 1;
+        if (last < 1 || taken[last] || !PRODUCT_WORDS.contains(words.get(last))) {
+            return false;
+        }
+        boolean other = false;
+        for (int i = 0; i < last; i++) {
+            if (synonyms.phraseAt(words, i, taken) > last - i) {
+                return false;
+            }
+            other |= !taken[i] && !FILLERS.contains(words.get(i));
+        }
+        return other;
+    }
+
+    /**
+     * A kind of drug asked by a lay name the synonyms give for it ("allergy tablets": antihistamine), steered as
+     * the kind's own name is.
+     */
+    private List<SectionIntents.Match> kindOfDrugBySynonym(List<Understanding.Unit> content) {
+        for (Understanding.Unit u : content) {
+            for (List<String> alternative : synonyms.alternativesOf(singular(Words.split(u.text())))) {
+                for (SectionIntents.Match m : intents.find(alternative, new boolean[alternative.size()])) {
+                    if (m.keepsWords()) {
+                        return List.of(new SectionIntents.Match(0, 0, m.sections(), true, ""));
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The words with a plural's "s" off the last ("allergy tablets"), as the synonym entries are written. */
+    private List<String> singular(List<String> words) {
+        if (synonyms.hasEntry(String.join(" ", words)) || words.isEmpty()) {
+            return words;
+        }
+        String last = words.get(words.size() - 1);
+        if (last.length() <= 3 || !last.endsWith("s")) {
+            return words;
+        }
+        List<String> out = new ArrayList<>(words);
+        out.set(out.size() - 1, last.substring(0, last.length() - 1));
+        return out;
+    }
+
     /** Words that put two things together: a drug and a kind of drug so joined ask whether they go together. */
     private static final Set<String> JOINING_WORDS = Set.of("and", "with", "plus", "together", "alongside", "while");
 
@@ -111,7 +165,16 @@ final class QueryUnderstanding {
             }
         }
 
+        if (asked.isEmpty() && drugs.isEmpty() && asksForProducts(words, taken)) {
+            // "cough medicine", "heartburn tablets": what treats it, as "medicine for cough" asks.
+            int last = words.size() - 1;
+            asked = List.of(new SectionIntents.Match(last, last + 1, List.of("Usage"), false, words.get(last)));
+            taken[last] = true;
+        }
         List<Understanding.Unit> content = contentUnits(words, owner, taken, lastPart, facts, corrections);
+        if (asked.isEmpty() && drugs.isEmpty()) {
+            asked = kindOfDrugBySynonym(content);
+        }
         List<DrugNames.Mention> inTerms = content.isEmpty() ? List.of() : partOfTerms(drugs, words, taken, facts);
         if (!inTerms.isEmpty()) {
             // The name is part of a term written across many monographs ("calcium channel blocker"), or a name

@@ -55,6 +55,7 @@ class QueryReadingTest {
             "puffy face|dinutuximab|Side Effects",
             "paracetamol vs ibuprofen|ibuprofen|Usage",
             "omeprazole 20mg|omeprazole|Dosage",
+            "blood pressure tablets|lisinopril|Usage",
             "metformi|metformin|Usage"})
     void aQueryOpensOnTheSectionItAsksAbout(String query, String slug, String section) throws IOException {
         SearchResult.Hit first = find(query).hits().get(0);
@@ -80,6 +81,13 @@ class QueryReadingTest {
         assertTrue(r.total() > 0);
         assertTrue(r.hits().stream().allMatch(h -> h.section().equals("Usage")), r.hits().toString());
         assertTrue(r.hits().stream().allMatch(h -> h.snippet().toLowerCase().contains("<mark>angina")), r.hits().toString());
+    }
+
+    @Test
+    void aLayNameForAKindOfDrugFindsWhatTheDrugsOfThatKindAreFor() throws IOException {
+        List<String> water = find("water tablets").hits().stream().limit(3).map(h -> h.slug() + "/" + h.section()).sorted().toList();
+        assertEquals(List.of("furosemide/Usage", "hydrochlorothiazide/Usage", "spironolactone/Usage"), water);
+        assertEquals("Usage", find("allergy tablets").hits().get(0).section());
     }
 
     @Test
