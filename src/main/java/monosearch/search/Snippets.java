@@ -54,7 +54,7 @@ final class Snippets {
                 .withFormatter(new SnippetFormatter(MAX_CHARS))
                 .withScorer(SCORER)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_GOAL, 0.3f))
+                        new RememberedBreaks(BreakIterator.getSentenceInstance(Locale.ROOT)), PASSAGE_GOAL, 0.3f))
                 .withMaxNoHighlightPassages(1);
         String[] snippets = highlight(builder, searcher, query, docIds, bodies, 1);
         for (int i = 0; i < snippets.length; i++) {
