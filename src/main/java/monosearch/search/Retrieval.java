@@ -2,9 +2,7 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import monosearch.index.Schema;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -105,27 +103,30 @@ final class Retrieval {
      * rescored: what a match gets from proximity does not depend on the others, only the cut does.
      */
     static List<RankedMatch> rescored(IndexSearcher searcher, TopFieldDocs first, Query proximity) throws IOException {
-        // A field sort leaves ScoreDoc.score unset (NaN): the score is the sort's first value.
-        ScoreDoc[] scored = new ScoreDoc[first.scoreDocs.length];
-        for (int i = 0; i < scored.length; i++) {
-            scored[i] = new ScoreDoc(first.scoreDocs[i].doc, (Float) ((FieldDoc) first.scoreDocs[i]).fields[0]);
+        // A field sort leaves ScoreDoc.score unset (NaN): the score is the sort's first value. Each match carries its
+        // place in the first pass as its shard index, which the rescorer keeps, so its rescored score goes back to
+        // that place: no map from doc to score.
+        int n = first.scoreDocs.length;
+        float[] scores = new float[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = (Float) ((FieldDoc) first.scoreDocs[i]).fields[0];
         }
-        Map<Integer, Float> raised = new HashMap<>();
-        if (proximity != null && scored.length > 0) {
-            ScoreDoc[] copies = new ScoreDoc[scored.length];
-            for (int i = 0; i < copies.length; i++) {
-                copies[i] = new ScoreDoc(scored[i].doc, scored[i].score);
+        float[] raised = scores;
+        if (proximity != null && n > 0) {
+            ScoreDoc[] copies = new ScoreDoc[n];
+            for (int i = 0; i < n; i++) {
+                copies[i] = new ScoreDoc(first.scoreDocs[i].doc, scores[i], i);
             }
-            for (ScoreDoc d : QueryRescorer.rescore(searcher, new TopDocs(first.totalHits, copies), proximity, 1, copies.length).scoreDocs) {
-                raised.put(d.doc, d.score);
+            raised = scores.clone();
+            for (ScoreDoc d : QueryRescorer.rescore(searcher, new TopDocs(first.totalHits, copies), proximity, 1, n).scoreDocs) {
+                raised[d.shardIndex] = d.score;
             }
         }
-        List<RankedMatch> out = new ArrayList<>(scored.length);
-        for (int i = 0; i < scored.length; i++) {
+        List<RankedMatch> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             Object[] keys = ((FieldDoc) first.scoreDocs[i]).fields;
             String slug = keys[1] == null ? "" : ((BytesRef) keys[1]).utf8ToString();
-            float rescored = raised.getOrDefault(scored[i].doc, scored[i].score);
-            out.add(new RankedMatch(scored[i].doc, slug, (Integer) keys[2], scored[i].score, rescored, rescored));
+            out.add(new RankedMatch(first.scoreDocs[i].doc, slug, (Integer) keys[2], scores[i], raised[i], raised[i]));
         }
         return out;
     }
