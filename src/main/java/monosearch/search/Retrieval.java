@@ -51,8 +51,13 @@ final class Retrieval {
         Found found = null;
         long countNanos = 0;
         long rankNanos = 0;
+        LookedUpTerms terms = new LookedUpTerms(searcher);
         for (Query attempt : plan.attempts()) {
-            Query matched = searcher.rewrite(attempt);
+            Query rewritten = searcher.rewrite(attempt);
+            long lookingUp = System.nanoTime();
+            Query matched = terms.of(rewritten);
+            // The look-ups were the count's before (its weights made them): counted there still.
+            countNanos += System.nanoTime() - lookingUp;
             found = run(searcher, matched, LuceneQueries.onlySections(matched, sections), plan.proximity(), window);
             countNanos += found.countNanos();
             rankNanos += found.rankNanos();
