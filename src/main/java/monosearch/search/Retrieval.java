@@ -46,12 +46,12 @@ final class Retrieval {
     private Retrieval() {
     }
 
-    static Found first(IndexSearcher searcher, LuceneQueries.Plan plan, List<String> sections, int window)
-            throws IOException {
+    /** @param terms the search's term look-ups, shared with its snippets */
+    static Found first(IndexSearcher searcher, LuceneQueries.Plan plan, List<String> sections, int window,
+                       LookedUpTerms terms) throws IOException {
         Found found = null;
         long countNanos = 0;
         long rankNanos = 0;
-        LookedUpTerms terms = new LookedUpTerms(searcher);
         for (Query attempt : plan.attempts()) {
             Query rewritten = searcher.rewrite(attempt);
             long lookingUp = System.nanoTime();
