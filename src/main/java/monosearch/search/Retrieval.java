@@ -31,6 +31,10 @@ final class Retrieval {
     static final Sort FIRST_PASS = new Sort(SortField.FIELD_SCORE,
             new SortField(Schema.SLUG, SortField.Type.STRING), new SortField(Schema.POSITION, SortField.Type.INT));
 
+    /** {@link #FIRST_PASS} with slugs compared by ordinal: the same order and sort values, for this index only. */
+    private static final Sort FIRST_PASS_HERE = new Sort(SortField.FIELD_SCORE,
+            new SortField(Schema.SLUG, new SlugOrder()), new SortField(Schema.POSITION, SortField.Type.INT));
+
     /**
      * @param top     the first pass's best matches ({@link #depth} of them, in {@link #FIRST_PASS} order), each with
      *                its rescored score; ranked as rescored until the ranking policy adjusts them
@@ -84,7 +88,7 @@ final class Retrieval {
             return new Found(List.of(), 0, counts, matched, counted - start, 0);
         }
         int depth = depth(window);
-        TopFieldDocs first = searcher.search(query, new TopFieldCollectorManager(FIRST_PASS, depth, null, depth, false));
+        TopFieldDocs first = searcher.search(query, new TopFieldCollectorManager(FIRST_PASS_HERE, depth, null, depth, false));
         return new Found(rescored(searcher, first, proximity), total, counts, matched, counted - start,
                 System.nanoTime() - counted);
     }
