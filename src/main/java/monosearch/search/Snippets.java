@@ -128,7 +128,8 @@ final class Snippets {
             LeafReaderContext leaf = leafOf(reader);
             if (leaf != null) {
                 if (weight == null) {
-                    weight = whole.createWeight(whole.rewrite(components.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                    weight = whole.createWeight(HitOrderTermQuery.of(whole.rewrite(components.getQuery())),
+                            ScoreMode.COMPLETE_NO_SCORES, 1f);
                 }
                 matches = weight.matches(leaf, docId);
             } else {
