@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import monosearch.index.Schema;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -35,10 +36,11 @@ final class SlugOrder extends FieldComparatorSource {
 
     /**
      * An index's slugs: segment ordinals to global ones (null for an index of one segment, whose ordinals are
-     * global), and the slug of each global ordinal, filled as asked (a slot written twice gets equal bytes; the
-     * values handed out are never changed).
+     * global), and the slug of each global ordinal, filled as asked from any thread (a slot written twice gets
+     * equal bytes; an atomic array, as a BytesRef is not safe to publish through a race; the values handed out
+     * are never changed).
      */
-    private record Ords(OrdinalMap map, BytesRef[] values) {
+    private record Ords(OrdinalMap map, AtomicReferenceArray<BytesRef> values) {
     }
 
     @Override
@@ -79,7 +81,7 @@ final class SlugOrder extends FieldComparatorSource {
             if (ord < 0) {
                 return null;
             }
-            BytesRef value = known.values()[(int) ord];
+            BytesRef value = known.values().get((int) ord);
             if (value == null) {
                 try {
                     OrdinalMap map = known.map();
@@ -92,7 +94,7 @@ final class SlugOrder extends FieldComparatorSource {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                known.values()[(int) ord] = value;
+                known.values().set((int) ord, value);
             }
             return value;
         }
@@ -149,10 +151,10 @@ final class SlugOrder extends FieldComparatorSource {
                 values[i] = DocValues.getSorted(leaves.get(i).reader(), field);
             }
             if (values.length == 1) {
-                ords = new Ords(null, new BytesRef[values[0].getValueCount()]);
+                ords = new Ords(null, new AtomicReferenceArray<>(values[0].getValueCount()));
             } else {
                 OrdinalMap map = OrdinalMap.build(helper == null ? null : helper.getKey(), values, PackedInts.DEFAULT);
-                ords = new Ords(map, new BytesRef[Math.toIntExact(map.getValueCount())]);
+                ords = new Ords(map, new AtomicReferenceArray<>(Math.toIntExact(map.getValueCount())));
             }
             if (helper != null && OF_READER.putIfAbsent(helper.getKey(), ords) == null) {
                 helper.addClosedListener(OF_READER::remove);
