@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import monosearch.index.Schema;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
@@ -35,6 +39,7 @@ record HitKeys(int[] segment, int[] slugOrd, String[] slug, String[] section, in
         SortedDocValues slugs = null;
         SortedDocValues sections = null;
         SortedDocValues drugs = null;
+        Names names = null;
         for (int i : byDoc) {
             int doc = docs[i].doc;
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
@@ -42,15 +47,80 @@ record HitKeys(int[] segment, int[] slugOrd, String[] slug, String[] section, in
                 slugs = DocValues.getSorted(leaf.reader(), Schema.SLUG);
                 sections = DocValues.getSorted(leaf.reader(), Schema.SECTION);
                 drugs = DocValues.getSorted(leaf.reader(), Schema.DRUG);
+                names = Names.of(leaf.reader(), slugs, sections, drugs);
             }
             int local = doc - leaf.docBase;
             keys.segment[i] = leaf.ord;
             keys.slugOrd[i] = slugs.advanceExact(local) ? slugs.ordValue() : -1;
-            keys.slug[i] = keys.slugOrd[i] < 0 ? "" : slugs.lookupOrd(keys.slugOrd[i]).utf8ToString();
-            keys.section[i] = sections.advanceExact(local) ? sections.lookupOrd(sections.ordValue()).utf8ToString() : "";
-            keys.ingredients[i] = drugs.advanceExact(local)
-                    ? DrugNames.ingredientCount(drugs.lookupOrd(drugs.ordValue()).utf8ToString()) : 1;
+            keys.slug[i] = keys.slugOrd[i] < 0 ? "" : names.slug(slugs, keys.slugOrd[i]);
+            keys.section[i] = sections.advanceExact(local) ? names.section(sections, sections.ordValue()) : "";
+            keys.ingredients[i] = drugs.advanceExact(local) ? names.ingredients(drugs, drugs.ordValue()) : 1;
         }
         return keys;
+    }
+
+    /**
+     * A segment's slugs, section names and drugs' ingredient counts by ordinal, each looked up once: a look-up
+     * decompresses a block of the doc values' terms, and the same few thousand monographs come back in every
+     * search's best matches. Kept per segment reader (its values never change) until the reader closes.
+     * Filled as asked, from any thread: a slot written twice gets the same value.
+     */
+    private static final class Names {
+        private static final Map<IndexReader.CacheKey, Names> OF_SEGMENT = new ConcurrentHashMap<>();
+        private final String[] slugs;
+        private final String[] sections;
+        /** 0 where not looked up yet. */
+        private final int[] ingredients;
+
+        private Names(int slugs, int sections, int drugs) {
+            this.slugs = new String[slugs];
+            this.sections = new String[sections];
+            this.ingredients = new int[drugs];
+        }
+
+        static Names of(LeafReader reader, SortedDocValues slugs, SortedDocValues sections, SortedDocValues drugs) {
+            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+            Names known = helper == null ? null : OF_SEGMENT.get(helper.getKey());
+            if (known != null) {
+                return known;
+            }
+            Names fresh = new Names(slugs.getValueCount(), sections.getValueCount(), drugs.getValueCount());
+            if (helper == null) {
+                return fresh;
+            }
+            known = OF_SEGMENT.putIfAbsent(helper.getKey(), fresh);
+            if (known != null) {
+                return known;
+            }
+            helper.addClosedListener(OF_SEGMENT::remove);
+            return fresh;
+        }
+
+        String slug(SortedDocValues values, int ord) throws IOException {
+            String s = slugs[ord];
+            if (s == null) {
+                s = values.lookupOrd(ord).utf8ToString();
+                slugs[ord] = s;
+            }
+            return s;
+        }
+
+        String section(SortedDocValues values, int ord) throws IOException {
+            String s = sections[ord];
+            if (s == null) {
+                s = values.lookupOrd(ord).utf8ToString();
+                sections[ord] = s;
+            }
+            return s;
+        }
+
+        int ingredients(SortedDocValues values, int ord) throws IOException {
+            int n = ingredients[ord];
+            if (n == 0) {
+                n = DrugNames.ingredientCount(values.lookupOrd(ord).utf8ToString());
+                ingredients[ord] = n;
+            }
+            return n;
+        }
     }
 }

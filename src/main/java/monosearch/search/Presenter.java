@@ -25,7 +25,8 @@ final class Presenter {
         this.links = links;
     }
 
-    List<SearchResult.Hit> hits(IndexSearcher searcher, Query highlight, List<ScoreDoc> page) throws IOException {
+    List<SearchResult.Hit> hits(IndexSearcher searcher, Query highlight, List<ScoreDoc> page, LookedUpTerms terms)
+            throws IOException {
         int[] ids = page.stream().mapToInt(d -> d.doc).toArray();
         StoredFields stored = searcher.storedFields();
         Document[] docs = new Document[ids.length];
@@ -34,7 +35,7 @@ final class Presenter {
             docs[i] = stored.document(ids[i], HIT_FIELDS);
             bodies[i] = docs[i].get(Schema.BODY);
         }
-        String[] texts = snippets.forDocs(searcher, highlight, ids, bodies);
+        String[] texts = snippets.forDocs(searcher, highlight, ids, bodies, terms);
         List<SearchResult.Hit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
             Document d = docs[i];

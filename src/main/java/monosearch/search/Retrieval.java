@@ -2,9 +2,7 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import monosearch.index.Schema;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -33,6 +31,10 @@ final class Retrieval {
     static final Sort FIRST_PASS = new Sort(SortField.FIELD_SCORE,
             new SortField(Schema.SLUG, SortField.Type.STRING), new SortField(Schema.POSITION, SortField.Type.INT));
 
+    /** {@link #FIRST_PASS} with slugs compared by ordinal: the same order and sort values, for this index only. */
+    private static final Sort FIRST_PASS_HERE = new Sort(SortField.FIELD_SCORE,
+            new SortField(Schema.SLUG, new SlugOrder()), new SortField(Schema.POSITION, SortField.Type.INT));
+
     /**
      * @param top     the first pass's best matches ({@link #depth} of them, in {@link #FIRST_PASS} order), each with
      *                its rescored score; ranked as rescored until the ranking policy adjusts them
@@ -48,13 +50,18 @@ final class Retrieval {
     private Retrieval() {
     }
 
-    static Found first(IndexSearcher searcher, LuceneQueries.Plan plan, List<String> sections, int window)
-            throws IOException {
+    /** @param terms the search's term look-ups, shared with its snippets */
+    static Found first(IndexSearcher searcher, LuceneQueries.Plan plan, List<String> sections, int window,
+                       LookedUpTerms terms) throws IOException {
         Found found = null;
         long countNanos = 0;
         long rankNanos = 0;
         for (Query attempt : plan.attempts()) {
-            Query matched = searcher.rewrite(attempt);
+            Query rewritten = searcher.rewrite(attempt);
+            long lookingUp = System.nanoTime();
+            Query matched = terms.of(rewritten);
+            // The look-ups were the count's before (its weights made them): counted there still.
+            countNanos += System.nanoTime() - lookingUp;
             found = run(searcher, matched, LuceneQueries.onlySections(matched, sections), plan.proximity(), window);
             countNanos += found.countNanos();
             rankNanos += found.rankNanos();
@@ -81,7 +88,7 @@ final class Retrieval {
             return new Found(List.of(), 0, counts, matched, counted - start, 0);
         }
         int depth = depth(window);
-        TopFieldDocs first = searcher.search(query, new TopFieldCollectorManager(FIRST_PASS, depth, null, depth, false));
+        TopFieldDocs first = searcher.search(query, new TopFieldCollectorManager(FIRST_PASS_HERE, depth, null, depth, false));
         return new Found(rescored(searcher, first, proximity), total, counts, matched, counted - start,
                 System.nanoTime() - counted);
     }
@@ -105,27 +112,30 @@ final class Retrieval {
      * rescored: what a match gets from proximity does not depend on the others, only the cut does.
      */
     static List<RankedMatch> rescored(IndexSearcher searcher, TopFieldDocs first, Query proximity) throws IOException {
-        // A field sort leaves ScoreDoc.score unset (NaN): the score is the sort's first value.
-        ScoreDoc[] scored = new ScoreDoc[first.scoreDocs.length];
-        for (int i = 0; i < scored.length; i++) {
-            scored[i] = new ScoreDoc(first.scoreDocs[i].doc, (Float) ((FieldDoc) first.scoreDocs[i]).fields[0]);
+        // A field sort leaves ScoreDoc.score unset (NaN): the score is the sort's first value. Each match carries its
+        // place in the first pass as its shard index, which the rescorer keeps, so its rescored score goes back to
+        // that place: no map from doc to score.
+        int n = first.scoreDocs.length;
+        float[] scores = new float[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = (Float) ((FieldDoc) first.scoreDocs[i]).fields[0];
         }
-        Map<Integer, Float> raised = new HashMap<>();
-        if (proximity != null && scored.length > 0) {
-            ScoreDoc[] copies = new ScoreDoc[scored.length];
-            for (int i = 0; i < copies.length; i++) {
-                copies[i] = new ScoreDoc(scored[i].doc, scored[i].score);
+        float[] raised = scores;
+        if (proximity != null && n > 0) {
+            ScoreDoc[] copies = new ScoreDoc[n];
+            for (int i = 0; i < n; i++) {
+                copies[i] = new ScoreDoc(first.scoreDocs[i].doc, scores[i], i);
             }
-            for (ScoreDoc d : QueryRescorer.rescore(searcher, new TopDocs(first.totalHits, copies), proximity, 1, copies.length).scoreDocs) {
-                raised.put(d.doc, d.score);
+            raised = scores.clone();
+            for (ScoreDoc d : QueryRescorer.rescore(searcher, new TopDocs(first.totalHits, copies), proximity, 1, n).scoreDocs) {
+                raised[d.shardIndex] = d.score;
             }
         }
-        List<RankedMatch> out = new ArrayList<>(scored.length);
-        for (int i = 0; i < scored.length; i++) {
+        List<RankedMatch> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             Object[] keys = ((FieldDoc) first.scoreDocs[i]).fields;
             String slug = keys[1] == null ? "" : ((BytesRef) keys[1]).utf8ToString();
-            float rescored = raised.getOrDefault(scored[i].doc, scored[i].score);
-            out.add(new RankedMatch(scored[i].doc, slug, (Integer) keys[2], scored[i].score, rescored, rescored));
+            out.add(new RankedMatch(first.scoreDocs[i].doc, slug, (Integer) keys[2], scores[i], raised[i], raised[i]));
         }
         return out;
     }

@@ -94,7 +94,8 @@ public final class SearchService implements SearchBackend {
 
         IndexSearcher searcher = snapshot.searcherWithin(budgetMillis);
         int window = QueryPlanner.window(request.offset(), request.limit());
-        Retrieval.Found found = Retrieval.first(searcher, plan, request.sections(), window);
+        LookedUpTerms terms = new LookedUpTerms(searcher);
+        Retrieval.Found found = Retrieval.first(searcher, plan, request.sections(), window, terms);
 
         long reranking = System.nanoTime();
         RankingPolicy.RankedDoc[] ranked = RankingPolicy.docs(RankingPolicy.select(
@@ -106,7 +107,7 @@ public final class SearchService implements SearchBackend {
         List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),
                 Math.min(request.offset() + request.limit(), ordered.size()));
         long presenting = System.nanoTime();
-        List<SearchResult.Hit> hits = presenter.hits(searcher, plan.highlight(), page);
+        List<SearchResult.Hit> hits = presenter.hits(searcher, plan.highlight(), page, terms);
         long snippets = System.nanoTime() - presenting;
         List<SearchResult.FacetValue> sectionFacet = request.sections().isEmpty()
                 ? found.counts().sections() : Retrieval.sectionCounts(searcher, found.matched());

@@ -13,6 +13,7 @@ import monosearch.index.Schema;
 import org.apache.lucene.analysis.Analyzer;
 import java.util.IdentityHashMap;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
@@ -47,6 +48,12 @@ final class Snippets {
      * body shows its opening words.
      */
     String[] forDocs(IndexSearcher searcher, Query query, int[] docIds, String[] bodies) throws IOException {
+        return forDocs(searcher, query, docIds, bodies, new LookedUpTerms(searcher));
+    }
+
+    /** As {@link #forDocs(IndexSearcher, Query, int[], String[])}, with the terms the search has looked up already. */
+    String[] forDocs(IndexSearcher searcher, Query query, int[] docIds, String[] bodies, LookedUpTerms terms)
+            throws IOException {
         if (docIds.length == 0) {
             return new String[0];
         }
@@ -54,9 +61,9 @@ final class Snippets {
                 .withFormatter(new SnippetFormatter(MAX_CHARS))
                 .withScorer(SCORER)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_GOAL, 0.3f))
+                        new RememberedBreaks(BreakIterator.getSentenceInstance(Locale.ROOT)), PASSAGE_GOAL, 0.3f))
                 .withMaxNoHighlightPassages(1);
-        String[] snippets = highlight(builder, searcher, query, docIds, bodies, 1);
+        String[] snippets = highlight(builder, searcher, query, docIds, bodies, 1, terms);
         for (int i = 0; i < snippets.length; i++) {
             if (snippets[i] == null) {
                 snippets[i] = "";
@@ -88,20 +95,26 @@ final class Snippets {
                         return null;
                     }
                 });
-        highlight(builder, searcher, query, docIds, bodies, 1);
+        highlight(builder, searcher, query, docIds, bodies, 1, new LookedUpTerms(searcher));
         return words;
     }
 
     /**
-     * The matches of the highlighted hits from one weight of the query per segment. Lucene's own strategy builds
-     * the query's weight again for every hit, looking each of its terms up in the term dictionary each time:
-     * with synonyms, typo alternatives and completions that was most of a search's snippet time.
+     * The matches of the highlighted hits from one weight of the query. Lucene's own strategy builds the query's
+     * weight again for every hit, looking each of its terms up in the term dictionary each time: with synonyms,
+     * typo alternatives and completions that was most of a search's snippet time. The weight is the whole
+     * index's, so term queries carrying the states the search looked up skip the look-up here too; a segment the
+     * index does not hold as such (a wrapped reader) gets a weight of its own.
      */
-    private static final class OneWeightPerSegment extends FieldOffsetStrategy {
-        private final Map<LeafReader, Weight> weights = new IdentityHashMap<>();
+    private static final class OneWeight extends FieldOffsetStrategy {
+        private final IndexSearcher whole;
+        private final Map<LeafReader, Weight> ofSegment = new IdentityHashMap<>();
+        private Weight weight;
 
-        OneWeightPerSegment(UHComponents components) {
+        OneWeight(UHComponents components, IndexSearcher searcher) {
             super(components);
+            whole = new IndexSearcher(searcher.getIndexReader());
+            whole.setQueryCache(null);
         }
 
         @Override
@@ -111,14 +124,24 @@ final class Snippets {
 
         @Override
         public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
-            Weight weight = weights.get(reader);
-            if (weight == null) {
-                IndexSearcher segment = new IndexSearcher(reader);
-                segment.setQueryCache(null);
-                weight = segment.createWeight(segment.rewrite(components.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-                weights.put(reader, weight);
+            Matches matches = null;
+            LeafReaderContext leaf = leafOf(reader);
+            if (leaf != null) {
+                if (weight == null) {
+                    weight = whole.createWeight(HitOrderTermQuery.of(whole.rewrite(components.getQuery())),
+                            ScoreMode.COMPLETE_NO_SCORES, 1f);
+                }
+                matches = weight.matches(leaf, docId);
+            } else {
+                Weight own = ofSegment.get(reader);
+                if (own == null) {
+                    IndexSearcher segment = new IndexSearcher(reader);
+                    segment.setQueryCache(null);
+                    own = segment.createWeight(segment.rewrite(components.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                    ofSegment.put(reader, own);
+                }
+                matches = own.matches(reader.getContext(), docId);
             }
-            Matches matches = weight.matches(reader.getContext(), docId);
             if (matches == null) {
                 return OffsetsEnum.EMPTY;
             }
@@ -135,6 +158,15 @@ final class Snippets {
                 default -> new OffsetsEnum.MultiOffsetsEnum(enums);
             };
         }
+
+        private LeafReaderContext leafOf(LeafReader reader) {
+            for (LeafReaderContext leaf : whole.getIndexReader().leaves()) {
+                if (leaf.reader() == reader) {
+                    return leaf;
+                }
+            }
+            return null;
+        }
     }
 
     private UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
@@ -145,7 +177,8 @@ final class Snippets {
     }
 
     private static String[] highlight(UnifiedHighlighter.Builder builder, IndexSearcher searcher, Query query,
-                                      int[] docIds, String[] bodies, int passages) throws IOException {
+                                      int[] docIds, String[] bodies, int passages, LookedUpTerms terms)
+            throws IOException {
         Map<Integer, String> bodyOf = new HashMap<>();
         for (int i = 0; i < docIds.length; i++) {
             bodyOf.put(docIds[i], bodies[i]);
@@ -153,7 +186,7 @@ final class Snippets {
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
             @Override
             protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-                return source == OffsetSource.POSTINGS ? new OneWeightPerSegment(components)
+                return source == OffsetSource.POSTINGS ? new OneWeight(components, searcher)
                         : super.getOffsetStrategy(source, components);
             }
 
@@ -171,7 +204,7 @@ final class Snippets {
         };
         // A rewritten query (prefixes and synonyms expanded to terms) lets the highlighter take the offsets
         // stored in the postings instead of analysing each hit's text again.
-        Query bodyOnly = HighlightQuery.of(searcher.rewrite(query), Schema.BODY);
+        Query bodyOnly = terms.of(HighlightQuery.of(searcher.rewrite(query), Schema.BODY));
         return highlighter.highlightFields(new String[] {Schema.BODY}, bodyOnly, docIds, new int[] {passages})
                 .get(Schema.BODY);
     }
