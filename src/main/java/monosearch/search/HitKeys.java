@@ -97,19 +97,18 @@ record HitKeys(int[] segment, int[] slugOrd, String[] slug, String[] section, in
         }
 
         String slug(SortedDocValues values, int ord) throws IOException {
-            String s = slugs[ord];
-            if (s == null) {
-                s = values.lookupOrd(ord).utf8ToString();
-                slugs[ord] = s;
-            }
-            return s;
+            return known(slugs, values, ord);
         }
 
         String section(SortedDocValues values, int ord) throws IOException {
-            String s = sections[ord];
+            return known(sections, values, ord);
+        }
+
+        private static String known(String[] byOrd, SortedDocValues values, int ord) throws IOException {
+            String s = byOrd[ord];
             if (s == null) {
                 s = values.lookupOrd(ord).utf8ToString();
-                sections[ord] = s;
+                byOrd[ord] = s;
             }
             return s;
         }

@@ -1,21 +1,14 @@
 package monosearch.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
@@ -42,31 +35,8 @@ final class HitOrderTermQuery extends Query {
     }
 
     /** The query with each of its term queries that carry their term states (see {@link LookedUpTerms}) made so. */
-    static Query of(Query q) {
-        if (q instanceof TermQuery tq) {
-            return tq.getTermStates() == null ? q : new HitOrderTermQuery(tq);
-        }
-        if (q instanceof BooleanQuery bq) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
-            for (BooleanClause c : bq.clauses()) {
-                b.add(of(c.getQuery()), c.getOccur());
-            }
-            return b.build();
-        }
-        if (q instanceof DisjunctionMaxQuery dq) {
-            List<Query> disjuncts = new ArrayList<>();
-            for (Query d : dq.getDisjuncts()) {
-                disjuncts.add(of(d));
-            }
-            return new DisjunctionMaxQuery(disjuncts, dq.getTieBreakerMultiplier());
-        }
-        if (q instanceof BoostQuery bq) {
-            return new BoostQuery(of(bq.getQuery()), bq.getBoost());
-        }
-        if (q instanceof ConstantScoreQuery cq) {
-            return new ConstantScoreQuery(of(cq.getQuery()));
-        }
-        return q;
+    static Query of(Query q) throws IOException {
+        return TermLeaves.replace(q, tq -> tq.getTermStates() == null ? tq : new HitOrderTermQuery(tq));
     }
 
     @Override

@@ -1,17 +1,10 @@
 package monosearch.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -32,9 +25,9 @@ final class LookedUpTerms {
     }
 
     Query of(Query q) throws IOException {
-        if (q instanceof TermQuery tq) {
+        return TermLeaves.replace(q, tq -> {
             if (tq.getTermStates() != null) {
-                return q;
+                return tq;
             }
             TermStates known = states.get(tq.getTerm());
             if (known == null) {
@@ -42,27 +35,6 @@ final class LookedUpTerms {
                 states.put(tq.getTerm(), known);
             }
             return new TermQuery(tq.getTerm(), known);
-        }
-        if (q instanceof BooleanQuery bq) {
-            BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
-            for (BooleanClause c : bq.clauses()) {
-                b.add(of(c.getQuery()), c.getOccur());
-            }
-            return b.build();
-        }
-        if (q instanceof DisjunctionMaxQuery dq) {
-            List<Query> disjuncts = new ArrayList<>();
-            for (Query d : dq.getDisjuncts()) {
-                disjuncts.add(of(d));
-            }
-            return new DisjunctionMaxQuery(disjuncts, dq.getTieBreakerMultiplier());
-        }
-        if (q instanceof BoostQuery bq) {
-            return new BoostQuery(of(bq.getQuery()), bq.getBoost());
-        }
-        if (q instanceof ConstantScoreQuery cq) {
-            return new ConstantScoreQuery(of(cq.getQuery()));
-        }
-        return q;
+        });
     }
 }
