@@ -64,6 +64,10 @@ public final class Planned {
         return understood.namesDrug();
     }
 
+    public boolean namesSeveralDrugs() {
+        return understood.namesSeveralDrugs();
+    }
+
     /** "Did you mean": the typed query with its corrections, null when nothing was corrected. */
     public String suggestion(String typed) {
         return Presenter.suggestion(typed, understood);

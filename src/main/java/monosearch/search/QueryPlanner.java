@@ -87,17 +87,17 @@ public final class QueryPlanner {
     }
 
     /**
-     * The order of ranked matches on the pages, as the service orders them: at most a few sections of one drug on
-     * the first page unless the query names a drug. Matches are given best first, by score and monograph.
+     * The order of ranked matches on the pages, as the service orders them ({@link RankingPolicy#onPages}).
+     * Matches are given best first, by score and monograph.
      *
      * @return indexes into the given arrays, in page order
      */
-    public static int[] pageOrder(float[] scores, String[] slugs, boolean namesDrug) {
+    public static int[] pageOrder(float[] scores, String[] slugs, boolean namesDrug, boolean severalDrugs) {
         RankingPolicy.RankedDoc[] docs = new RankingPolicy.RankedDoc[scores.length];
         for (int i = 0; i < docs.length; i++) {
             docs[i] = new RankingPolicy.RankedDoc(i, scores[i], slugs[i]);
         }
-        List<org.apache.lucene.search.ScoreDoc> ordered = namesDrug ? List.of(docs) : RankingPolicy.diversify(docs);
+        List<org.apache.lucene.search.ScoreDoc> ordered = RankingPolicy.onPages(docs, namesDrug, severalDrugs);
         List<Integer> out = new ArrayList<>(ordered.size());
         ordered.forEach(d -> out.add(d.doc));
         return out.stream().mapToInt(Integer::intValue).toArray();

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,6 +91,8 @@ final class RankingPolicy {
     // The page.
     /** Sections of one drug allowed on the first page, unless the query names the drug. */
     static final int PER_DRUG_ON_FIRST_PAGE = 3;
+    /** Sections of each of the two best monographs taken in turn at the top, when the query names several drugs. */
+    static final int ALTERNATED_PER_DRUG = 3;
     static final int FIRST_PAGE = 10;
     /** Best matches that proximity may reorder: deep enough that a phrase far down still comes up. */
     static final int RESCORED = 100;
@@ -202,6 +206,47 @@ final class RankingPolicy {
     private static float combinationFactor(int ingredients, Understanding.Shape shape) {
         float penalty = shape == Understanding.Shape.PURPOSE ? PURPOSE_COMBINATION_PENALTY : COMBINATION_PENALTY;
         return Math.max(MIN_COMBINATION_FACTOR, 1f / (1f + penalty * Math.max(0, ingredients - 1)));
+    }
+
+    /**
+     * The order on the pages: as ranked when the query names a drug; the two best monographs' sections in turn at
+     * the top when it names several (the rarer name scores higher, so one drug's every section would come first);
+     * else at most a few sections of one drug on the first page.
+     */
+    static List<ScoreDoc> onPages(RankedDoc[] docs, boolean namesDrug, boolean severalDrugs) {
+        return severalDrugs ? alternate(docs) : namesDrug ? List.of(docs) : diversify(docs);
+    }
+
+    private static List<ScoreDoc> alternate(RankedDoc[] docs) {
+        String first = docs.length == 0 ? null : docs[0].slug;
+        String second = null;
+        List<RankedDoc> ofFirst = new ArrayList<>();
+        List<RankedDoc> ofSecond = new ArrayList<>();
+        for (RankedDoc d : docs) {
+            if (d.slug.equals(first)) {
+                ofFirst.add(d);
+            } else if (second == null || d.slug.equals(second)) {
+                second = d.slug;
+                ofSecond.add(d);
+            }
+        }
+        List<ScoreDoc> out = new ArrayList<>();
+        for (int i = 0; i < ALTERNATED_PER_DRUG; i++) {
+            if (i < ofFirst.size()) {
+                out.add(ofFirst.get(i));
+            }
+            if (i < ofSecond.size()) {
+                out.add(ofSecond.get(i));
+            }
+        }
+        Set<ScoreDoc> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        taken.addAll(out);
+        for (RankedDoc d : docs) {
+            if (!taken.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** At most a few sections of one drug on the first page; the rest follow after it, in rank order. Docs come best first. */

@@ -101,7 +101,7 @@ public final class SearchService implements SearchBackend {
         RankingPolicy.RankedDoc[] ranked = RankingPolicy.docs(RankingPolicy.select(
                 RankingPolicy.rerank(searcher, found.top(), found.counts(), understood),
                 Retrieval.depth(window), Retrieval.kept(window, plan.proximity())));
-        List<ScoreDoc> ordered = understood.namesDrug() ? List.of(ranked) : RankingPolicy.diversify(ranked);
+        List<ScoreDoc> ordered = RankingPolicy.onPages(ranked, understood.namesDrug(), understood.namesSeveralDrugs());
         long policy = System.nanoTime() - reranking;
 
         List<ScoreDoc> page = ordered.subList(Math.min(request.offset(), ordered.size()),

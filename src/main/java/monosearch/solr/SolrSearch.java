@@ -113,7 +113,8 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
             scores[i] = ((Number) docs.get(i).getFieldValue("score")).floatValue();
             slugs[i] = (String) docs.get(i).getFieldValue(Schema.SLUG);
         }
-        int[] order = QueryPlanner.pageOrder(scores, slugs, Boolean.TRUE.equals(info.get("namesDrug")));
+        int[] order = QueryPlanner.pageOrder(scores, slugs, Boolean.TRUE.equals(info.get("namesDrug")),
+                Boolean.TRUE.equals(info.get("severalDrugs")));
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int k = request.offset(); k < Math.min(order.length, request.offset() + request.limit()); k++) {
             hits.add(hit(docs.get(order[k]), scores[order[k]]));

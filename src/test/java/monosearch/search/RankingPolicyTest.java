@@ -85,4 +85,17 @@ class RankingPolicyTest {
         assertTrue(RankingPolicy.byCodePoints("ab", "abc") < 0);
         assertEquals(0, RankingPolicy.byCodePoints("abc", "abc"));
     }
+
+    @Test
+    void twoDrugsNamedPutTheTwoBestMonographsSectionsInTurnAtTheTopThenTheRestAsRanked() {
+        String[] slugs = {"warfarin", "warfarin", "warfarin", "warfarin", "ibuprofen", "aspirin", "ibuprofen", "ibuprofen"};
+        RankingPolicy.RankedDoc[] docs = new RankingPolicy.RankedDoc[slugs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = new RankingPolicy.RankedDoc(i, 10 - i, slugs[i]);
+        }
+        List<Integer> several = RankingPolicy.onPages(docs, true, true).stream().map(d -> d.doc).toList();
+        assertEquals(List.of(0, 4, 1, 6, 2, 7, 3, 5), several);
+        List<Integer> one = RankingPolicy.onPages(docs, true, false).stream().map(d -> d.doc).toList();
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), one);
+    }
 }

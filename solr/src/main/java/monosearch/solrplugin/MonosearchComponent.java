@@ -73,6 +73,7 @@ public final class MonosearchComponent extends SearchComponent {
         SimpleOrderedMap<Object> info = new SimpleOrderedMap<>();
         info.add("attempts", planned.attempts().size());
         info.add("namesDrug", planned.namesDrug());
+        info.add("severalDrugs", planned.namesSeveralDrugs());
         String suggestion = planned.suggestion(text);
         if (suggestion != null) {
             info.add("suggestion", suggestion);

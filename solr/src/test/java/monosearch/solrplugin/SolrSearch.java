@@ -49,7 +49,8 @@ final class SolrSearch {
                 scores[i] = ((Number) docs.get(i).getFieldValue("score")).floatValue();
                 slugs[i] = (String) docs.get(i).getFieldValue("slug");
             }
-            int[] order = QueryPlanner.pageOrder(scores, slugs, (Boolean) info.get("namesDrug"));
+            int[] order = QueryPlanner.pageOrder(scores, slugs, (Boolean) info.get("namesDrug"),
+                    Boolean.TRUE.equals(info.get("severalDrugs")));
             List<Hit> ranked = new ArrayList<>();
             for (int i = 0; i < docs.size(); i++) {
                 SolrDocument d = docs.get(i);
