@@ -52,7 +52,6 @@ final class QueryUnderstanding {
             "tablets", "than", "then", "so", "not", "no", "yes", "best", "near", "under", "over", "top", "may", "might",
             "must", "shall", "go", "going", "ever", "still", "better", "way");
 
-    /** First words of a question asked in words. */
     /** A strength as typed, in one word ("20mg", "2.5mcg") or its unit after a number ("500 mg"). */
     private static final Pattern STRENGTH = Pattern.compile("(\\d+(\\.\\d+)?)?(mg|mcg|microgram|micrograms|milligram|milligrams|iu)");
 
@@ -60,59 +59,10 @@ final class QueryUnderstanding {
     private static final Set<String> PRODUCT_WORDS = Set.of("medicine", "medicines", "medication", "medications",
             "tablets", "tablet", "pills", "pill", "drugs", "remedy", "remedies", "treatments");
 
-    /**
-     * Whether the last word is a word for medicines after other words to find, and no synonym entry ends with it
-     * ("water tablets" is a diuretic's lay name).
-     */
-    private boolean asksForProducts(List<String> words, boolean[] taken) {
-        int last = words.size() - 1;
-        if (last < 1 || taken[last] || !PRODUCT_WORDS.contains(words.get(last))) {
-            return false;
-        }
-        boolean other = false;
-        for (int i = 0; i < last; i++) {
-            if (synonyms.phraseAt(words, i, taken) > last - i) {
-                return false;
-            }
-            other |= !taken[i] && !FILLERS.contains(words.get(i));
-        }
-        return other;
-    }
-
-    /**
-     * A kind of drug asked by a lay name the synonyms give for it ("allergy tablets": antihistamine), steered as
-     * the kind's own name is.
-     */
-    private List<SectionIntents.Match> kindOfDrugBySynonym(List<Understanding.Unit> content) {
-        for (Understanding.Unit u : content) {
-            for (List<String> alternative : synonyms.alternativesOf(singular(Words.split(u.text())))) {
-                for (SectionIntents.Match m : intents.find(alternative, new boolean[alternative.size()])) {
-                    if (m.keepsWords()) {
-                        return List.of(new SectionIntents.Match(0, 0, m.sections(), true, ""));
-                    }
-                }
-            }
-        }
-        return List.of();
-    }
-
-    /** The words with a plural's "s" off the last ("allergy tablets"), as the synonym entries are written. */
-    private List<String> singular(List<String> words) {
-        if (synonyms.hasEntry(String.join(" ", words)) || words.isEmpty()) {
-            return words;
-        }
-        String last = words.get(words.size() - 1);
-        if (last.length() <= 3 || !last.endsWith("s")) {
-            return words;
-        }
-        List<String> out = new ArrayList<>(words);
-        out.set(out.size() - 1, last.substring(0, last.length() - 1));
-        return out;
-    }
-
     /** Words that put two things together: a drug and a kind of drug so joined ask whether they go together. */
     private static final Set<String> JOINING_WORDS = Set.of("and", "with", "plus", "together", "alongside", "while");
 
+    /** First words of a question asked in words. */
     static final Set<String> QUESTION_WORDS = Set.of("can", "could", "should", "is", "are", "was", "what", "how",
             "when", "why", "which", "who", "does", "do", "did", "will", "would", "may", "might", "must", "shall");
 
@@ -394,6 +344,56 @@ final class QueryUnderstanding {
     private boolean asksForSections(List<String> words) {
         List<SectionIntents.Match> found = intents.find(words, new boolean[words.size()]);
         return found.size() == 1 && found.get(0).start() == 0 && found.get(0).end() == words.size();
+    }
+
+    /**
+     * Whether the last word is a word for medicines after other words to find, and no synonym entry ends with it
+     * ("water tablets" is a diuretic's lay name).
+     */
+    private boolean asksForProducts(List<String> words, boolean[] taken) {
+        int last = words.size() - 1;
+        if (last < 1 || taken[last] || !PRODUCT_WORDS.contains(words.get(last))) {
+            return false;
+        }
+        boolean other = false;
+        for (int i = 0; i < last; i++) {
+            if (synonyms.phraseAt(words, i, taken) > last - i) {
+                return false;
+            }
+            other |= !taken[i] && !FILLERS.contains(words.get(i));
+        }
+        return other;
+    }
+
+    /**
+     * A kind of drug asked by a lay name the synonyms give for it ("allergy tablets": antihistamine), steered as
+     * the kind's own name is.
+     */
+    private List<SectionIntents.Match> kindOfDrugBySynonym(List<Understanding.Unit> content) {
+        for (Understanding.Unit u : content) {
+            for (List<String> alternative : synonyms.alternativesOf(singular(Words.split(u.text())))) {
+                for (SectionIntents.Match m : intents.find(alternative, new boolean[alternative.size()])) {
+                    if (m.keepsWords()) {
+                        return List.of(new SectionIntents.Match(0, 0, m.sections(), true, ""));
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** The words with a plural's "s" off the last ("allergy tablets"), as the synonym entries are written. */
+    private List<String> singular(List<String> words) {
+        if (synonyms.hasEntry(String.join(" ", words)) || words.isEmpty()) {
+            return words;
+        }
+        String last = words.get(words.size() - 1);
+        if (last.length() <= 3 || !last.endsWith("s")) {
+            return words;
+        }
+        List<String> out = new ArrayList<>(words);
+        out.set(out.size() - 1, last.substring(0, last.length() - 1));
+        return out;
     }
 
     /**
