@@ -567,7 +567,9 @@ final class QueryUnderstanding {
         List<String> completions = List.of();
         String prefix = Analysis.normalized(analyzer, text);
         if (last && Words.split(text).size() == 1 && prefix.length() >= MIN_PREFIX_LENGTH) {
-            completions = facts.completions(prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS);
+            // Not into a filler: "blood th" is not being typed as "blood the", whose postings are the longest.
+            completions = facts.completions(prefix, RankingPolicy.MAX_PREFIX_EXPANSIONS + FILLERS.size()).stream()
+                    .filter(c -> !FILLERS.contains(c)).limit(RankingPolicy.MAX_PREFIX_EXPANSIONS).toList();
         }
         List<String> terms = Analysis.terms(analyzer, text);
         List<String> near = List.of();

@@ -91,6 +91,15 @@ class QueryReadingTest {
     }
 
     @Test
+    void aHalfTypedLastWordIsNeverCompletedIntoAFillerWord() throws IOException {
+        SearchResult r = find("bleeding th");
+        assertTrue(r.total() > 0);
+        for (SearchResult.Hit h : r.hits()) {
+            assertTrue(!h.snippet().matches("(?is).*<mark>(the|that|this|then|than|there|these|they)</mark>.*"), h.snippet());
+        }
+    }
+
+    @Test
     void wordsThatStandTogetherNowhereFindNothing() throws IOException {
         assertEquals(0, find("qwzxv blorfenstat").total());
         assertEquals(0, find("best pizza near me").total());
