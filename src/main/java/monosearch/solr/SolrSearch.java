@@ -15,6 +15,7 @@ import monosearch.search.DrugNames;
 import monosearch.search.Links;
 import monosearch.search.QueryPlanner;
 import monosearch.search.QueryTooComplexException;
+import monosearch.search.BackendUnavailableException;
 import monosearch.search.SearchBackend;
 import monosearch.search.SearchRequest;
 import monosearch.search.SearchResult;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * read again whenever a reindex commits.
  */
 public final class SolrSearch implements SearchBackend, AutoCloseable {
+    /** Answers without results (from a node that is stopping) taken before the search is unavailable. */
+    private static final int INCOMPLETE_ANSWERS_TRIED = 3;
+
     private static final Logger log = LoggerFactory.getLogger(SolrSearch.class);
     private static final int MAX_SECTIONS = 10_000;
     private static final int DRUG_PAGE = 5_000;
@@ -98,7 +102,7 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
             p.set("window", window);
             request.drugs().forEach(d -> p.add("drug", d));
             request.sections().forEach(s -> p.add("section", s));
-            rsp = monosearch(p);
+            rsp = answered(p);
             docs = (SolrDocumentList) rsp.get("response");
             info = (NamedList<?>) rsp.get("monosearch");
             int attempts = ((Number) info.get("attempts")).intValue();
@@ -146,6 +150,21 @@ public final class SolrSearch implements SearchBackend, AutoCloseable {
     }
 
     /** A request to the plugin's handler; a query Solr refuses is the caller's (HTTP 400), never a server error. */
+    /**
+     * A node that is stopping may still answer, without results; the next node is asked then (the node list starts
+     * each request at another node), and after as many such answers the search is unavailable, never a 500.
+     */
+    private NamedList<Object> answered(ModifiableSolrParams p) throws IOException {
+        for (int tried = 0; tried < INCOMPLETE_ANSWERS_TRIED; tried++) {
+            NamedList<Object> rsp = monosearch(p);
+            if (rsp.get("response") instanceof SolrDocumentList && rsp.get("monosearch") != null) {
+                return rsp;
+            }
+        }
+        throw new BackendUnavailableException("Solr answered without results " + INCOMPLETE_ANSWERS_TRIED
+                + " times (a node may be stopping)", null);
+    }
+
     private NamedList<Object> monosearch(ModifiableSolrParams p) throws IOException {
         QueryRequest request = new QueryRequest(p, org.apache.solr.client.solrj.SolrRequest.METHOD.POST);
         request.setPath("/monosearch");

@@ -36,6 +36,10 @@ final class SolrSearch {
             QueryRequest request = new QueryRequest(p);
             request.setPath("/monosearch");
             NamedList<Object> rsp = client.request(request, collection);
+            for (int tried = 1; tried < 3 && !(rsp.get("response") instanceof SolrDocumentList); tried++) {
+                // As the service's client does: a node that is stopping may answer without results.
+                rsp = client.request(request, collection);
+            }
             SolrDocumentList docs = (SolrDocumentList) rsp.get("response");
             @SuppressWarnings("unchecked")
             NamedList<Object> info = (NamedList<Object>) rsp.get("monosearch");
