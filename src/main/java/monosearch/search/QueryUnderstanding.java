@@ -371,7 +371,7 @@ final class QueryUnderstanding {
      */
     private List<SectionIntents.Match> kindOfDrugBySynonym(List<Understanding.Unit> content) {
         for (Understanding.Unit u : content) {
-            for (List<String> alternative : synonyms.alternativesOf(singular(Words.split(u.text())))) {
+            for (List<String> alternative : synonyms.alternativesOfPlural(Words.split(u.text()))) {
                 for (SectionIntents.Match m : intents.find(alternative, new boolean[alternative.size()])) {
                     if (m.keepsWords()) {
                         return List.of(new SectionIntents.Match(0, 0, m.sections(), true, ""));
@@ -380,20 +380,6 @@ final class QueryUnderstanding {
             }
         }
         return List.of();
-    }
-
-    /** The words with a plural's "s" off the last ("allergy tablets"), as the synonym entries are written. */
-    private List<String> singular(List<String> words) {
-        if (synonyms.hasEntry(String.join(" ", words)) || words.isEmpty()) {
-            return words;
-        }
-        String last = words.get(words.size() - 1);
-        if (last.length() <= 3 || !last.endsWith("s")) {
-            return words;
-        }
-        List<String> out = new ArrayList<>(words);
-        out.set(out.size() - 1, last.substring(0, last.length() - 1));
-        return out;
     }
 
     /**

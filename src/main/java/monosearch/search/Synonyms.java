@@ -118,6 +118,23 @@ public final class Synonyms {
         return alternatives.getOrDefault(String.join(" ", words), List.of());
     }
 
+    /** As {@link #alternativesOf}, or of the entry the words spell with a plural's "s" off the last ("allergy tablets"). */
+    List<List<String>> alternativesOfPlural(List<String> words) {
+        String last = words.isEmpty() || hasEntry(String.join(" ", words)) ? null
+                : singular(words.get(words.size() - 1));
+        if (last == null) {
+            return alternativesOf(words);
+        }
+        List<String> one = new ArrayList<>(words);
+        one.set(one.size() - 1, last);
+        return alternativesOf(one);
+    }
+
+    /** A word without a plural's "s" ("tablets": "tablet"), as the synonym analysis stems it; null when it has none. */
+    private static String singular(String word) {
+        return word.length() > 3 && word.endsWith("s") ? word.substring(0, word.length() - 1) : null;
+    }
+
     /** One-word entries one edit from a folded word ("lipitor" for "lipitr"), in alphabetical order; none for an entry. */
     List<String> entriesNear(String word) {
         if (word.length() < MIN_NEAR_LENGTH || alternatives.containsKey(word)) {
@@ -154,8 +171,7 @@ public final class Synonyms {
         for (int i = 0; i < typed.size(); i++) {
             String t = typed.get(i);
             String e = entry.get(i);
-            if (!t.equals(e) && !(t.length() > 3 && t.endsWith("s") && t.regionMatches(0, e, 0, t.length() - 1)
-                    && e.length() == t.length() - 1)) {
+            if (!t.equals(e) && !e.equals(singular(t))) {
                 return false;
             }
         }
@@ -166,8 +182,8 @@ public final class Synonyms {
     int phraseAt(List<String> words, int start, boolean[] taken) {
         String first = words.get(start);
         List<List<String>> candidates = phrasesByFirstWord.getOrDefault(first, List.of());
-        if (candidates.isEmpty() && first.length() > 3 && first.endsWith("s")) {
-            candidates = phrasesByFirstWord.getOrDefault(first.substring(0, first.length() - 1), List.of());
+        if (candidates.isEmpty() && singular(first) != null) {
+            candidates = phrasesByFirstWord.getOrDefault(singular(first), List.of());
         }
         for (List<String> phrase : candidates) {
             int n = phrase.size();
