@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import monosearch.index.Schema;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -66,7 +63,7 @@ record HitKeys(int[] segment, int[] slugOrd, String[] slug, String[] section, in
      * Filled as asked, from any thread: a slot written twice gets the same value.
      */
     private static final class Names {
-        private static final Map<IndexReader.CacheKey, Names> OF_SEGMENT = new ConcurrentHashMap<>();
+        private static final PerReader<Names> OF_SEGMENT = new PerReader<>();
         private final String[] slugs;
         private final String[] sections;
         /** 0 where not looked up yet. */
@@ -78,22 +75,10 @@ record HitKeys(int[] segment, int[] slugOrd, String[] slug, String[] section, in
             this.ingredients = new int[drugs];
         }
 
-        static Names of(LeafReader reader, SortedDocValues slugs, SortedDocValues sections, SortedDocValues drugs) {
-            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-            Names known = helper == null ? null : OF_SEGMENT.get(helper.getKey());
-            if (known != null) {
-                return known;
-            }
-            Names fresh = new Names(slugs.getValueCount(), sections.getValueCount(), drugs.getValueCount());
-            if (helper == null) {
-                return fresh;
-            }
-            known = OF_SEGMENT.putIfAbsent(helper.getKey(), fresh);
-            if (known != null) {
-                return known;
-            }
-            helper.addClosedListener(OF_SEGMENT::remove);
-            return fresh;
+        static Names of(LeafReader reader, SortedDocValues slugs, SortedDocValues sections, SortedDocValues drugs)
+                throws IOException {
+            return OF_SEGMENT.of(reader,
+                    () -> new Names(slugs.getValueCount(), sections.getValueCount(), drugs.getValueCount()));
         }
 
         String slug(SortedDocValues values, int ord) throws IOException {

@@ -2,8 +2,6 @@ package monosearch.search;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import monosearch.index.Schema;
 import org.apache.lucene.index.DocValues;
@@ -32,7 +30,7 @@ import org.apache.lucene.util.packed.PackedInts;
  */
 final class SlugOrder extends FieldComparatorSource {
     private static final String FIELD = Schema.SLUG;
-    private static final Map<IndexReader.CacheKey, Ords> OF_READER = new ConcurrentHashMap<>();
+    private static final PerReader<Ords> OF_READER = new PerReader<>();
 
     /**
      * An index's slugs: segment ordinals to global ones (null for an index of one segment, whose ordinals are
@@ -141,25 +139,18 @@ final class SlugOrder extends FieldComparatorSource {
         }
 
         private Ords ords(IndexReader reader, List<LeafReaderContext> leaves) throws IOException {
-            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-            Ords ords = helper == null ? null : OF_READER.get(helper.getKey());
-            if (ords != null) {
-                return ords;
-            }
-            SortedDocValues[] values = new SortedDocValues[leaves.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = DocValues.getSorted(leaves.get(i).reader(), field);
-            }
-            if (values.length == 1) {
-                ords = new Ords(null, new AtomicReferenceArray<>(values[0].getValueCount()));
-            } else {
+            return OF_READER.of(reader, () -> {
+                SortedDocValues[] values = new SortedDocValues[leaves.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = DocValues.getSorted(leaves.get(i).reader(), field);
+                }
+                if (values.length == 1) {
+                    return new Ords(null, new AtomicReferenceArray<>(values[0].getValueCount()));
+                }
+                IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
                 OrdinalMap map = OrdinalMap.build(helper == null ? null : helper.getKey(), values, PackedInts.DEFAULT);
-                ords = new Ords(map, new AtomicReferenceArray<>(Math.toIntExact(map.getValueCount())));
-            }
-            if (helper != null && OF_READER.putIfAbsent(helper.getKey(), ords) == null) {
-                helper.addClosedListener(OF_READER::remove);
-            }
-            return ords;
+                return new Ords(map, new AtomicReferenceArray<>(Math.toIntExact(map.getValueCount())));
+            });
         }
     }
 }
