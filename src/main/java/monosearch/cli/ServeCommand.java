@@ -69,7 +69,8 @@ final class ServeCommand implements Callable<Integer> {
     Path adminTokenFile;
 
     @Option(names = "--max-searches", paramLabel = "N", defaultValue = "0",
-            description = "Searches running at once before requests wait and then get 503 (default: 2 per core + 2).")
+            description = "Searches running at once before requests wait and then get 503 (default: one per core; "
+                    + "with --solr, 2 per core + 2).")
     int maxSearches;
 
     @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "1000",
@@ -116,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
     ServeSettings settings() throws IOException {
         IndexSettings index = options.settings();
         WebConfig web = new WebConfig(host, port, logRequests, logQueries, corsOrigins, adminToken(),
-                maxSearches > 0 ? maxSearches : WebConfig.DEFAULT_MAX_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
+                maxSearches > 0 ? maxSearches : solr.target() == null ? WebConfig.DEFAULT_MAX_SEARCHES
+                        : WebConfig.DEFAULT_MAX_REMOTE_SEARCHES, WebConfig.DEFAULT_MAX_WAITING,
                 WebConfig.DEFAULT_ADMISSION_WAIT_MILLIS, WebConfig.DEFAULT_MAX_THREADS);
         return new ServeSettings(index, new TableFiles(index.sections(), query.intents, query.synonyms, pins), web,
                 metrics, new ServeSettings.Watch(watch, watchQuietMillis), analyticsOptions.settings(analytics),
