@@ -150,12 +150,12 @@ public final class Reindexer {
         } catch (IOException e) {
             free = -1;
         }
-        // An index takes about the size of its text (docs/performance.md); a full rebuild holds both copies at once.
+        // An index takes about twice its text, which it stores uncompressed (IndexCodec).
         return new IndexDiskFullException(String.format(java.util.Locale.ROOT,
                 "no space left on the disk of the index folder %s: the reindex had written %.1f MB when the disk filled, "
-                        + "and needs about %.1f MB free (the corpus is %.1f MB; an index takes about as much as its text)%s. "
+                        + "and needs about %.1f MB free (the corpus is %.1f MB; an index takes about twice its text)%s. "
                         + "Its partial files were removed and the previous index is kept",
-                index.toAbsolutePath().normalize(), mb(written), mb(Math.max(written, corpusBytes)), mb(corpusBytes),
+                index.toAbsolutePath().normalize(), mb(written), mb(Math.max(written, 2 * corpusBytes)), mb(corpusBytes),
                 free < 0 ? "" : String.format(java.util.Locale.ROOT, "; %.1f MB are free now", mb(free))), cause);
     }
 
@@ -166,6 +166,7 @@ public final class Reindexer {
     private static IndexWriter openWriter(Directory dir, Path indexPath) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(DrugTextAnalyzer.forIndexing())
                 .setSimilarity(new Scoring())
+                .setCodec(new IndexCodec())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
                 .setRAMBufferSizeMB(64);
